@@ -1,0 +1,330 @@
+from http import HTTPStatus
+from io import BytesIO
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_error import APIError
+from ...models.legacy_render_template_from_url_field_missing_error import (
+    LegacyRenderTemplateFromUrlFieldMissingError,
+)
+from ...models.legacy_render_template_from_url_payment_error import (
+    LegacyRenderTemplateFromUrlPaymentError,
+)
+from ...models.legacy_render_template_from_url_unknown_error import (
+    LegacyRenderTemplateFromUrlUnknownError,
+)
+from ...types import UNSET, File, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    api_key: str | Unset = UNSET,
+    template_id: str,
+    image_url: str | Unset = UNSET,
+    concept_url: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["apiKey"] = api_key
+
+    params["templateId"] = template_id
+
+    params["imageUrl"] = image_url
+
+    params["conceptUrl"] = concept_url
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/render",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    APIError
+    | File
+    | LegacyRenderTemplateFromUrlFieldMissingError
+    | LegacyRenderTemplateFromUrlPaymentError
+    | LegacyRenderTemplateFromUrlUnknownError
+    | None
+):
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = LegacyRenderTemplateFromUrlFieldMissingError.from_dict(
+            response.json()
+        )
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = APIError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = LegacyRenderTemplateFromUrlPaymentError.from_dict(
+            response.json()
+        )
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = APIError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = APIError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = LegacyRenderTemplateFromUrlUnknownError.from_dict(
+            response.json()
+        )
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    APIError
+    | File
+    | LegacyRenderTemplateFromUrlFieldMissingError
+    | LegacyRenderTemplateFromUrlPaymentError
+    | LegacyRenderTemplateFromUrlUnknownError
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    api_key: str | Unset = UNSET,
+    template_id: str,
+    image_url: str | Unset = UNSET,
+    concept_url: str | Unset = UNSET,
+) -> Response[
+    APIError
+    | File
+    | LegacyRenderTemplateFromUrlFieldMissingError
+    | LegacyRenderTemplateFromUrlPaymentError
+    | LegacyRenderTemplateFromUrlUnknownError
+]:
+    """[LEGACY] Image Editing v1 (Plus plan)
+
+     Deprecated: use /v2/edit instead.
+
+    This is a legacy endpoint, it is not recommended for new integrations.
+
+    For new integrations, please use /v2/edit which offers all the same functionalities, plus additional
+    AI features.
+
+    Args:
+        api_key (str | Unset): The API key to authenticate the request Example:
+            4a5b60936c3a934hqb3cf5838b390dc3d4dfc9da.
+        template_id (str): The ID of the template to render Example:
+            592dd982-4a1b-4cd9-ab11-21481d5a0064.
+        image_url (str | Unset): The image URL to render Example: https://example.com/image.png.
+        concept_url (str | Unset): Deprecated, use `imageUrl` instead. Example:
+            https://example.com/image.png.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[APIError | File | LegacyRenderTemplateFromUrlFieldMissingError | LegacyRenderTemplateFromUrlPaymentError | LegacyRenderTemplateFromUrlUnknownError]
+    """
+
+    kwargs = _get_kwargs(
+        api_key=api_key,
+        template_id=template_id,
+        image_url=image_url,
+        concept_url=concept_url,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    api_key: str | Unset = UNSET,
+    template_id: str,
+    image_url: str | Unset = UNSET,
+    concept_url: str | Unset = UNSET,
+) -> (
+    APIError
+    | File
+    | LegacyRenderTemplateFromUrlFieldMissingError
+    | LegacyRenderTemplateFromUrlPaymentError
+    | LegacyRenderTemplateFromUrlUnknownError
+    | None
+):
+    """[LEGACY] Image Editing v1 (Plus plan)
+
+     Deprecated: use /v2/edit instead.
+
+    This is a legacy endpoint, it is not recommended for new integrations.
+
+    For new integrations, please use /v2/edit which offers all the same functionalities, plus additional
+    AI features.
+
+    Args:
+        api_key (str | Unset): The API key to authenticate the request Example:
+            4a5b60936c3a934hqb3cf5838b390dc3d4dfc9da.
+        template_id (str): The ID of the template to render Example:
+            592dd982-4a1b-4cd9-ab11-21481d5a0064.
+        image_url (str | Unset): The image URL to render Example: https://example.com/image.png.
+        concept_url (str | Unset): Deprecated, use `imageUrl` instead. Example:
+            https://example.com/image.png.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        APIError | File | LegacyRenderTemplateFromUrlFieldMissingError | LegacyRenderTemplateFromUrlPaymentError | LegacyRenderTemplateFromUrlUnknownError
+    """
+
+    return sync_detailed(
+        client=client,
+        api_key=api_key,
+        template_id=template_id,
+        image_url=image_url,
+        concept_url=concept_url,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    api_key: str | Unset = UNSET,
+    template_id: str,
+    image_url: str | Unset = UNSET,
+    concept_url: str | Unset = UNSET,
+) -> Response[
+    APIError
+    | File
+    | LegacyRenderTemplateFromUrlFieldMissingError
+    | LegacyRenderTemplateFromUrlPaymentError
+    | LegacyRenderTemplateFromUrlUnknownError
+]:
+    """[LEGACY] Image Editing v1 (Plus plan)
+
+     Deprecated: use /v2/edit instead.
+
+    This is a legacy endpoint, it is not recommended for new integrations.
+
+    For new integrations, please use /v2/edit which offers all the same functionalities, plus additional
+    AI features.
+
+    Args:
+        api_key (str | Unset): The API key to authenticate the request Example:
+            4a5b60936c3a934hqb3cf5838b390dc3d4dfc9da.
+        template_id (str): The ID of the template to render Example:
+            592dd982-4a1b-4cd9-ab11-21481d5a0064.
+        image_url (str | Unset): The image URL to render Example: https://example.com/image.png.
+        concept_url (str | Unset): Deprecated, use `imageUrl` instead. Example:
+            https://example.com/image.png.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[APIError | File | LegacyRenderTemplateFromUrlFieldMissingError | LegacyRenderTemplateFromUrlPaymentError | LegacyRenderTemplateFromUrlUnknownError]
+    """
+
+    kwargs = _get_kwargs(
+        api_key=api_key,
+        template_id=template_id,
+        image_url=image_url,
+        concept_url=concept_url,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    api_key: str | Unset = UNSET,
+    template_id: str,
+    image_url: str | Unset = UNSET,
+    concept_url: str | Unset = UNSET,
+) -> (
+    APIError
+    | File
+    | LegacyRenderTemplateFromUrlFieldMissingError
+    | LegacyRenderTemplateFromUrlPaymentError
+    | LegacyRenderTemplateFromUrlUnknownError
+    | None
+):
+    """[LEGACY] Image Editing v1 (Plus plan)
+
+     Deprecated: use /v2/edit instead.
+
+    This is a legacy endpoint, it is not recommended for new integrations.
+
+    For new integrations, please use /v2/edit which offers all the same functionalities, plus additional
+    AI features.
+
+    Args:
+        api_key (str | Unset): The API key to authenticate the request Example:
+            4a5b60936c3a934hqb3cf5838b390dc3d4dfc9da.
+        template_id (str): The ID of the template to render Example:
+            592dd982-4a1b-4cd9-ab11-21481d5a0064.
+        image_url (str | Unset): The image URL to render Example: https://example.com/image.png.
+        concept_url (str | Unset): Deprecated, use `imageUrl` instead. Example:
+            https://example.com/image.png.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        APIError | File | LegacyRenderTemplateFromUrlFieldMissingError | LegacyRenderTemplateFromUrlPaymentError | LegacyRenderTemplateFromUrlUnknownError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            api_key=api_key,
+            template_id=template_id,
+            image_url=image_url,
+            concept_url=concept_url,
+        )
+    ).parsed

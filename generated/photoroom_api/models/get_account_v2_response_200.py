@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.get_account_v2_response_200_images import (
+        GetAccountV2Response200Images,
+    )
+
+
+T = TypeVar("T", bound="GetAccountV2Response200")
+
+
+@_attrs_define
+class GetAccountV2Response200:
+    """
+    Attributes:
+        images (GetAccountV2Response200Images):
+        plan (str): The name of the pricing plan Example: basic.
+    """
+
+    images: GetAccountV2Response200Images
+    plan: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        images = self.images.to_dict()
+
+        plan = self.plan
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "images": images,
+                "plan": plan,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.get_account_v2_response_200_images import (
+            GetAccountV2Response200Images,
+        )
+
+        d = dict(src_dict)
+        images = GetAccountV2Response200Images.from_dict(d.pop("images"))
+
+        plan = d.pop("plan")
+
+        get_account_v2_response_200 = cls(
+            images=images,
+            plan=plan,
+        )
+
+        get_account_v2_response_200.additional_properties = d
+        return get_account_v2_response_200
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,78 @@
+"""Generate the ``photoroom_api`` package from an (overlaid) OpenAPI document.
+
+Runs openapi-python-client with the committed config (``openapi/generator.yaml``) and custom
+templates (``openapi/templates``), with ``--fail-on-warning``: a warning means the generator
+dropped something, and that is a failed build, not a footnote. Generation happens in a fresh
+temporary folder (so the result never depends on what is already on disk or on ruff settings
+found in parent folders) and is then moved into place.
+
+Usage: ``python scripts/generate_client.py SPEC OUTPUT_PACKAGE_DIR``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "openapi" / "generator.yaml"
+TEMPLATES = ROOT / "openapi" / "templates"
+PACKAGE = "photoroom_api"
+
+
+class GenerationError(RuntimeError):
+    """openapi-python-client failed or warned."""
+
+
+def generate(spec: Path, output: Path) -> list[str]:
+    """Generate the package for ``spec`` into ``output``; return the operation modules made."""
+    bin_dir = Path(sys.executable).parent  # the venv's openapi-python-client and ruff
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    with tempfile.TemporaryDirectory(prefix="photoroom-gen-") as tmp:
+        target = Path(tmp) / PACKAGE
+        command = [
+            str(bin_dir / "openapi-python-client"), "generate",
+            "--path", str(spec.resolve()),
+            "--config", str(CONFIG),
+            "--custom-template-path", str(TEMPLATES),
+            "--meta", "none",
+            "--output-path", str(target),
+            "--fail-on-warning",
+        ]  # fmt: skip
+        result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp)
+        if result.returncode != 0 or "Warning" in result.stdout:
+            raise GenerationError(f"openapi-python-client failed:\n{result.stdout}{result.stderr}")
+        if output.exists():
+            shutil.rmtree(output)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(target, output)
+    return sorted(
+        f"{path.parent.name}.{path.stem}"
+        for path in (output / "api").glob("*/*.py")
+        if path.name != "__init__.py"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("spec", type=Path)
+    parser.add_argument("output", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        operations = generate(args.spec, args.output)
+    except GenerationError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"generated {args.output} ({len(operations)} operations, no generator warnings):")
+    for operation in operations:
+        print(f"  {operation}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

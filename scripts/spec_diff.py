@@ -1,0 +1,614 @@
+#!/usr/bin/env python3
+"""Report what changed between two versions of an OpenAPI 3.1 document.
+
+    python scripts/spec_diff.py OLD NEW [--json] [--fail-on-breaking]
+
+OLD and NEW are JSON or YAML files. Local ``$ref``s are resolved before comparing.
+The report is grouped by operation (method + path); each line says what changed and is
+marked ``BREAKING`` when a client of the API written against OLD may stop working with NEW:
+something it uses was removed, something new is required, a type changed or a constraint
+narrowed. Changes to descriptions, summaries, titles and examples are ignored (only counted).
+
+A rename shows up as a removal plus an addition; when one removed and one added item in the
+same place look alike (same schema, or one name extends the other) an extra ``renamed?``
+line points it out.
+
+Exit status is 0 whatever changed, unless ``--fail-on-breaking`` is given: then 1 when
+anything is breaking. Unreadable input exits with 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import yaml
+
+Json = Any
+Node = dict[str, Any]
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# Keys that only document; their changes are counted, not reported.
+DOC_KEYS = frozenset({"description", "summary", "title"})
+IGNORED_KEYS = DOC_KEYS | {"example", "examples", "externalDocs", "$comment"}
+# Keys whose values are maps of names to schemas (so a property named "title" is kept).
+NAME_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions"})
+LOWER_BOUNDS = ("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties")
+UPPER_BOUNDS = ("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties")
+COMPOSITES = ("anyOf", "oneOf", "allOf")
+# Schema keywords _diff_schema understands; differences elsewhere are reported as "other".
+SCHEMA_KEYS_HANDLED = frozenset(
+    {"type", "enum", "const", "default", "pattern", "format", "deprecated", "properties"}
+    | {"required", "items", "additionalProperties", *LOWER_BOUNDS, *UPPER_BOUNDS, *COMPOSITES}
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference. ``operation`` is "GET /v2/edit", or "" for the whole document."""
+
+    operation: str
+    location: str  # "operation", "parameter query", "request body multipart/form-data", ...
+    name: str  # parameter/property path, status code, header, ... ("" when not applicable)
+    message: str
+    breaking: bool
+    kind: str = "change"  # "change", or "rename" for a likely-rename hint
+
+    def line(self) -> str:
+        where = " ".join(part for part in (self.location, self.name) if part)
+        return f"{'BREAKING' if self.breaking else '':8}  {where}: {self.message}"
+
+
+@dataclass
+class Report:
+    old: str
+    new: str
+    changes: list[Change] = field(default_factory=list)
+    descriptions_changed: int = 0
+    operation_ids: dict[str, str] = field(default_factory=dict)  # "GET /x" -> operationId
+
+    @property
+    def counted(self) -> list[Change]:
+        return [c for c in self.changes if c.kind == "change"]
+
+    @property
+    def breaking(self) -> bool:
+        return any(c.breaking for c in self.changes)
+
+    def summary(self) -> str:
+        counted = self.counted
+        plural = "" if len(counted) == 1 else "s"
+        parts = [f"{len(counted)} change{plural}, {sum(c.breaking for c in counted)} breaking"]
+        renames = len(self.changes) - len(counted)
+        if renames:
+            parts.append(f"{renames} likely rename{'s' if renames > 1 else ''}")
+        if self.descriptions_changed:
+            parts.append(f"descriptions changed in {self.descriptions_changed} places (ignored)")
+        return "; ".join(parts)
+
+    def to_text(self) -> str:
+        lines = [f"Changes from {self.old} to {self.new}"]
+        groups: dict[str, list[Change]] = {}
+        for change in self.changes:
+            groups.setdefault(change.operation, []).append(change)
+        for operation, changes in groups.items():
+            op_id = self.operation_ids.get(operation)
+            lines += ["", f"{operation} ({op_id})" if op_id else operation or "document"]
+            lines += ["  " + change.line() for change in changes]
+        if not self.changes:
+            lines += ["", "no changes"]
+        return "\n".join([*lines, "", self.summary()])
+
+    def to_json(self) -> dict[str, Json]:
+        counted = self.counted
+        return {
+            "old": self.old,
+            "new": self.new,
+            "changes": [asdict(c) for c in self.changes],
+            "summary": {
+                "changes": len(counted),
+                "breaking": sum(c.breaking for c in counted),
+                "likely_renames": len(self.changes) - len(counted),
+                "descriptions_changed": self.descriptions_changed,
+            },
+        }
+
+
+# --- loading and $ref resolution -------------------------------------------------------------
+
+
+def load_document(path: Path) -> Node:
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(text) if text.lstrip().startswith("{") else yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: not an OpenAPI document (top level is not a mapping)")
+    return data
+
+
+def resolve_refs(document: Node) -> Node:
+    """Return a copy of ``document`` with every local ``$ref`` replaced by its target.
+
+    Sibling keys of a ``$ref`` (allowed in 3.1) override the target's. External and
+    circular references are left as they are.
+    """
+
+    def pointer(ref: str) -> Json:
+        node: Json = document
+        for token in ref[2:].split("/") if ref != "#" else []:
+            token = unquote(token).replace("~1", "/").replace("~0", "~")
+            node = node[int(token)] if isinstance(node, list) else node[token]
+        return node
+
+    def walk(node: Json, seen: tuple[str, ...]) -> Json:
+        if isinstance(node, list):
+            return [walk(item, seen) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#") and ref not in seen:
+            target = walk(pointer(ref), (*seen, ref))
+            siblings = {k: walk(v, seen) for k, v in node.items() if k != "$ref"}
+            return {**target, **siblings} if isinstance(target, dict) else target
+        return {key: walk(value, seen) for key, value in node.items()}
+
+    resolved: Node = walk(document, ())
+    return resolved
+
+
+def strip_docs(node: Json, in_name_map: bool = False) -> Json:
+    """``node`` without documentation keys, for comparing what matters to a client."""
+    if isinstance(node, list):
+        return [strip_docs(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    return {
+        key: strip_docs(value, key in NAME_MAPS and not in_name_map)
+        for key, value in node.items()
+        if in_name_map or key not in IGNORED_KEYS
+    }
+
+
+def count_doc_changes(old: Json, new: Json) -> int:
+    """How many descriptions/summaries/titles differ in parts present in both documents."""
+    if isinstance(old, list) and isinstance(new, list):
+        if all(isinstance(i, dict) and "name" in i for i in [*old, *new]):
+            old_by = {(i["name"], i.get("in")): i for i in old}
+            new_by = {(i["name"], i.get("in")): i for i in new}
+            return sum(count_doc_changes(old_by[k], new_by[k]) for k in old_by.keys() & new_by)
+        return sum(count_doc_changes(o, n) for o, n in zip(old, new, strict=False))
+    if not (isinstance(old, dict) and isinstance(new, dict)):
+        return 0
+    total = 0
+    for key in old.keys() | new.keys():
+        o, n = old.get(key), new.get(key)
+        if key in DOC_KEYS and not isinstance(o, dict | list) and not isinstance(n, dict | list):
+            total += o != n
+        elif key in old and key in new:
+            total += count_doc_changes(o, n)
+    return total
+
+
+# --- small helpers -----------------------------------------------------------------------------
+
+
+def _types(schema: Node) -> frozenset[str]:
+    """The JSON types a schema allows (union over anyOf/oneOf branches); empty means any."""
+    kind = schema.get("type")
+    if isinstance(kind, str):
+        return frozenset({kind})
+    if isinstance(kind, list):
+        return frozenset(map(str, kind))
+    branches = [b for key in ("anyOf", "oneOf") for b in schema.get(key, [])]
+    result = [_types(b) for b in branches if isinstance(b, dict)]
+    if not result or not all(result):
+        return frozenset()
+    return frozenset().union(*result)
+
+
+def _enum(schema: Node) -> list[Json] | None:
+    """Allowed values from ``enum``/``const``, also when spread over anyOf/oneOf branches."""
+    if "enum" in schema:
+        return list(schema["enum"])
+    if "const" in schema:
+        return [schema["const"]]
+    branches = [b for key in ("anyOf", "oneOf") for b in schema.get(key, [])]
+    values = [_enum(b) for b in branches if isinstance(b, dict)]
+    if branches and len(values) == len(branches) and all(v is not None for v in values):
+        return [value for v in values for value in v or []]
+    return None
+
+
+def _type_text(schema: Node) -> str:
+    return " | ".join(sorted(_types(schema))) or "any"
+
+
+def _describe(schema: Node, required: bool) -> str:
+    text = f"{'required' if required else 'optional'}, {_type_text(schema)}"
+    values = _enum(schema)
+    return text + (f", one of {values}" if values is not None else "")
+
+
+def _related_names(a: str, b: str) -> bool:
+    """One name extends the other (``x.y`` vs ``x.y.{key}.z``) or they differ only in case."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short + ".") or a.lower() == b.lower()
+
+
+def _pair_renames(
+    removed: dict[str, Json], added: dict[str, Json], alike: Callable[[Json, Json], bool]
+) -> list[tuple[str, str]]:
+    """Pairs (old, new) where each is the other's only look-alike."""
+
+    def candidates(name: str, value: Json, others: dict[str, Json]) -> list[str]:
+        return [o for o, v in others.items() if _related_names(name, o) or alike(value, v)]
+
+    pairs = []
+    for old, old_value in removed.items():
+        found = candidates(old, old_value, added)
+        if len(found) == 1 and candidates(found[0], added[found[0]], removed) == [old]:
+            pairs.append((old, found[0]))
+    return pairs
+
+
+def _both_dicts(a: Json, b: Json) -> bool:
+    return isinstance(a, dict) and isinstance(b, dict)
+
+
+def _same_schema(a: Json, b: Json) -> bool:
+    return bool(strip_docs(a) == strip_docs(b))
+
+
+def _same_param_schema(a: Node, b: Node) -> bool:
+    return _same_schema(a.get("schema"), b.get("schema"))
+
+
+def _same_operation_id(a: Node, b: Node) -> bool:
+    return a.get("operationId") is not None and a.get("operationId") == b.get("operationId")
+
+
+def _rename_message(old_name: str, new_name: str, old_schema: Node, new_schema: Node) -> str:
+    old_type, new_type = _type_text(old_schema), _type_text(new_schema)
+    note = f" (type {old_type} → {new_type})" if old_type != new_type else ""
+    return f"renamed? {old_name} → {new_name}{note}"
+
+
+# --- schemas (request side: parameters and request bodies) ------------------------------------
+
+
+class SchemaDiff:
+    """Compares two schemas at ``name`` inside ``location`` of ``operation``."""
+
+    def __init__(self, operation: str, location: str) -> None:
+        self.operation, self.location = operation, location
+        self.changes: list[Change] = []
+
+    def add(self, name: str, message: str, breaking: bool, kind: str = "change") -> None:
+        self.changes.append(Change(self.operation, self.location, name, message, breaking, kind))
+
+    def compare(self, name: str, old: Node, new: Node) -> None:
+        self._type(name, old, new)
+        self._enum(name, old, new)
+        self._plain_facets(name, old, new)
+        self._bounds(name, old, new)
+        self._properties(name, old, new)
+        for key, suffix in (("items", "[]"), ("additionalProperties", ".*")):
+            if _both_dicts(old.get(key), new.get(key)):
+                self.compare(name + suffix, old[key], new[key])
+        self._composites(name, old, new)
+        self._other(name, old, new)
+
+    def _type(self, name: str, old: Node, new: Node) -> None:
+        before, after = _types(old), _types(new)
+        if before != after:
+            narrowed = bool(after) and not (before and before <= after)  # fewer types allowed
+            self.add(name, f"type {_type_text(old)} → {_type_text(new)}", narrowed)
+
+    def _enum(self, name: str, old: Node, new: Node) -> None:
+        before, after = _enum(old), _enum(new)
+        if before is None and after is not None:
+            self.add(name, f"now restricted to {after}", True)
+        elif before is not None and after is None:
+            self.add(name, f"no longer restricted to {before}", False)
+        elif before is not None and after is not None:
+            for value in (v for v in before if v not in after):
+                self.add(name, f"enum value removed: {value!r}", True)
+            for value in (v for v in after if v not in before):
+                self.add(name, f"enum value added: {value!r}", False)
+
+    def _plain_facets(self, name: str, old: Node, new: Node) -> None:
+        for key in ("default", "pattern", "format", "deprecated"):
+            before, after = old.get(key), new.get(key)
+            if before == after:
+                continue
+            # A new or different pattern/format may reject values that used to pass.
+            breaking = key in ("pattern", "format") and after is not None
+            self.add(name, f"{key} {before!r} → {after!r}", breaking)
+
+    def _bounds(self, name: str, old: Node, new: Node) -> None:
+        for key in (*LOWER_BOUNDS, *UPPER_BOUNDS):
+            before, after = old.get(key), new.get(key)
+            if before == after:
+                continue
+            if after is None or before is None:
+                narrowed = before is None
+            elif isinstance(before, int | float) and isinstance(after, int | float):
+                narrowed = after > before if key in LOWER_BOUNDS else after < before
+            else:  # e.g. 3.0-style boolean exclusiveMinimum
+                narrowed = True
+            self.add(name, f"{key} {before!r} → {after!r}", narrowed)
+
+    def _properties(self, name: str, old: Node, new: Node) -> None:
+        before: dict[str, Json] = old.get("properties") or {}
+        after: dict[str, Json] = new.get("properties") or {}
+        old_required, new_required = set(old.get("required", [])), set(new.get("required", []))
+        prefix = f"{name}." if name else ""
+        removed = {k: v for k, v in before.items() if k not in after}
+        added = {k: v for k, v in after.items() if k not in before}
+        for prop in removed:
+            self.add(prefix + prop, "property removed", True)
+        for prop, schema in added.items():
+            required = prop in new_required
+            self.add(prefix + prop, f"property added ({_describe(schema, required)})", required)
+        for prop in before.keys() & after.keys():
+            if prop in new_required and prop not in old_required:
+                self.add(prefix + prop, "now required", True)
+            elif prop in old_required and prop not in new_required:
+                self.add(prefix + prop, "no longer required", False)
+            if isinstance(before[prop], dict) and isinstance(after[prop], dict):
+                self.compare(prefix + prop, before[prop], after[prop])
+        for old_name, new_name in _pair_renames(removed, added, _same_schema):
+            message = _rename_message(
+                prefix + old_name, prefix + new_name, removed[old_name], added[new_name]
+            )
+            self.add("", message, True, "rename")
+
+    def _composites(self, name: str, old: Node, new: Node) -> None:
+        for key in COMPOSITES:
+            before, after = old.get(key) or [], new.get(key) or []
+            if _enum({key: before}) is not None and _enum({key: after}) is not None:
+                continue  # alternatives are just constants: _enum reported them
+            if len(before) == len(after):
+                for old_branch, new_branch in zip(before, after, strict=True):
+                    self.compare(name, old_branch, new_branch)
+            else:
+                fewer = len(after) < len(before)
+                self.add(name, f"{key}: {len(before)} → {len(after)} alternatives", fewer)
+
+    def _other(self, name: str, old: Node, new: Node) -> None:
+        handled = SCHEMA_KEYS_HANDLED - {  # compare() only recurses into two sub-schemas
+            k for k in ("items", "additionalProperties") if not _both_dicts(old.get(k), new.get(k))
+        }
+        keys = sorted(
+            k
+            for k in (old.keys() | new.keys()) - handled - IGNORED_KEYS
+            if strip_docs(old.get(k)) != strip_docs(new.get(k))
+        )
+        if keys:
+            self.add(name, f"other schema change in {', '.join(keys)} (not analysed)", False)
+
+
+# --- operations ----------------------------------------------------------------------------------
+
+
+def _operations(document: Node) -> dict[tuple[str, str], tuple[str, Node]]:
+    """(METHOD, path with template names blanked) -> (display name, operation + merged params)."""
+    result = {}
+    for path, item in (document.get("paths") or {}).items():
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if not isinstance(operation, dict):
+                continue
+            params = {(p.get("in"), p.get("name")): p for p in item.get("parameters", [])}
+            params |= {(p.get("in"), p.get("name")): p for p in operation.get("parameters", [])}
+            key = (method.upper(), re.sub(r"\{[^}]*\}", "{}", path))
+            result[key] = (f"{method.upper()} {path}", {**operation, "parameters": params})
+    return result
+
+
+def diff_parameters(op: str, old: Node, new: Node) -> list[Change]:
+    changes = []
+    before: dict[tuple[str, str], Node] = old["parameters"]
+    after: dict[tuple[str, str], Node] = new["parameters"]
+    for where in sorted({loc for loc, _ in before.keys() | after.keys()}):
+        diff = SchemaDiff(op, f"parameter {where}")
+        olds = {name: p for (loc, name), p in before.items() if loc == where}
+        news = {name: p for (loc, name), p in after.items() if loc == where}
+        removed = {n: p for n, p in olds.items() if n not in news}
+        added = {n: p for n, p in news.items() if n not in olds}
+        for name in removed:
+            diff.add(name, "removed", True)
+        for name, param in added.items():
+            required = bool(param.get("required"))
+            diff.add(name, f"added ({_describe(param.get('schema', {}), required)})", required)
+        for name in sorted(olds.keys() & news.keys()):
+            o, n = olds[name], news[name]
+            if n.get("required") and not o.get("required"):
+                diff.add(name, "now required", True)
+            elif o.get("required") and not n.get("required"):
+                diff.add(name, "no longer required", False)
+            for key in ("style", "explode", "deprecated"):
+                if o.get(key) != n.get(key):
+                    diff.add(name, f"{key} {o.get(key)!r} → {n.get(key)!r}", key != "deprecated")
+            diff.compare(name, o.get("schema", {}), n.get("schema", {}))
+        for old_name, new_name in _pair_renames(removed, added, _same_param_schema):
+            old_schema, new_schema = (
+                olds[old_name].get("schema", {}),
+                news[new_name].get("schema", {}),
+            )
+            diff.add(
+                "", _rename_message(old_name, new_name, old_schema, new_schema), True, "rename"
+            )
+        changes += diff.changes
+    return changes
+
+
+def diff_request_body(op: str, old: Node, new: Node) -> list[Change]:
+    before: Node | None = old.get("requestBody")
+    after: Node | None = new.get("requestBody")
+    if before is None or after is None:
+        if after is not None:
+            required = bool(after.get("required"))
+            message = f"added ({'required' if required else 'optional'})"
+            return [Change(op, "request body", "", message, required)]
+        return [] if before is None else [Change(op, "request body", "", "removed", True)]
+    changes = []
+    if after.get("required") and not before.get("required"):
+        changes.append(Change(op, "request body", "", "now required", True))
+    old_content, new_content = before.get("content") or {}, after.get("content") or {}
+    for ctype in old_content.keys() - new_content.keys():
+        changes.append(Change(op, "request body", ctype, "content type removed", True))
+    for ctype in new_content.keys() - old_content.keys():
+        changes.append(Change(op, "request body", ctype, "content type added", False))
+    for ctype in sorted(old_content.keys() & new_content.keys()):
+        diff = SchemaDiff(op, f"request body {ctype}")
+        diff.compare("", old_content[ctype].get("schema", {}), new_content[ctype].get("schema", {}))
+        changes += diff.changes
+    return changes
+
+
+def diff_responses(op: str, old: Node, new: Node) -> list[Change]:
+    changes = []
+    before: Node = old.get("responses") or {}
+    after: Node = new.get("responses") or {}
+    for code in sorted(before.keys() - after.keys()):
+        changes.append(Change(op, "response", code, "status code removed", True))
+    for code in sorted(after.keys() - before.keys()):
+        changes.append(Change(op, "response", code, "status code added", False))
+    for code in sorted(before.keys() & after.keys()):
+        o, n = before[code], after[code]
+        where = f"response {code}"
+        changes += _added_removed(op, where, "content type", o.get("content"), n.get("content"))
+        changes += _added_removed(
+            op, where, "header", o.get("headers"), n.get("headers"), str.lower
+        )
+    return changes
+
+
+def _added_removed(
+    op: str,
+    location: str,
+    what: str,
+    old: Iterable[str] | None,
+    new: Iterable[str] | None,
+    normalize: Callable[[str], str] = str,
+) -> list[Change]:
+    """Keys of ``old``/``new`` (e.g. content types) that disappeared (breaking) or appeared."""
+    before = {normalize(k): k for k in old or ()}
+    after = {normalize(k): k for k in new or ()}
+    gone = sorted(before.keys() - after.keys())
+    new_keys = sorted(after.keys() - before.keys())
+    return [Change(op, location, before[k], f"{what} removed".strip(), True) for k in gone] + [
+        Change(op, location, after[k], f"{what} added".strip(), False) for k in new_keys
+    ]
+
+
+def diff_security(op: str, old: Json, new: Json) -> list[Change]:
+    """Security requirements: a different requirement asks the client for other credentials."""
+
+    def text(requirements: Json) -> str:
+        if requirements is None:
+            return "none"
+        options = [" + ".join(sorted(r)) or "anonymous" for r in requirements]
+        return " or ".join(options) or "none"
+
+    if strip_docs(old) == strip_docs(new):
+        return []
+    return [Change(op, "security", "", f"{text(old)} → {text(new)}", True)]
+
+
+def diff_operation(op: str, old: Node, new: Node, security: tuple[Json, Json]) -> list[Change]:
+    """``security`` is the document-wide requirement (old, new), used unless overridden."""
+    changes: list[Change] = []
+    if old.get("operationId") != new.get("operationId"):
+        message = f"operationId {old.get('operationId')!r} → {new.get('operationId')!r}"
+        changes.append(Change(op, "operation", "", message, False))
+    if new.get("deprecated") and not old.get("deprecated"):
+        changes.append(Change(op, "operation", "", "deprecated", False))
+    if "security" in old or "security" in new:  # only overrides; the rest is document-wide
+        old_security, new_security = (
+            old.get("security", security[0]),
+            new.get("security", security[1]),
+        )
+        changes += diff_security(op, old_security, new_security)
+    changes += diff_parameters(op, old, new)
+    changes += diff_request_body(op, old, new)
+    changes += diff_responses(op, old, new)
+    return changes
+
+
+def diff_document_level(old: Node, new: Node) -> list[Change]:
+    changes = diff_security("", old.get("security"), new.get("security"))
+    old_schemes = (old.get("components") or {}).get("securitySchemes") or {}
+    new_schemes = (new.get("components") or {}).get("securitySchemes") or {}
+    changes += _added_removed("", "security scheme", "", old_schemes, new_schemes)
+    for name in sorted(old_schemes.keys() & new_schemes.keys()):
+        if strip_docs(old_schemes[name]) != strip_docs(new_schemes[name]):
+            changes.append(Change("", "security scheme", name, "changed", True))
+    old_servers = {s.get("url") for s in old.get("servers") or []}
+    new_servers = {s.get("url") for s in new.get("servers") or []}
+    for url in sorted(old_servers - new_servers):
+        changes.append(Change("", "server", url, "removed", True))
+    for url in sorted(new_servers - old_servers):
+        changes.append(Change("", "server", url, "added", False))
+    return changes
+
+
+def diff_specs(old: Node, new: Node, old_name: str = "OLD", new_name: str = "NEW") -> Report:
+    """Compare two OpenAPI documents (as loaded, refs unresolved) and return the report."""
+    report = Report(old_name, new_name, descriptions_changed=count_doc_changes(old, new))
+    old, new = resolve_refs(old), resolve_refs(new)
+    report.changes += diff_document_level(old, new)
+    before, after = _operations(old), _operations(new)
+    for name, operation in [*before.values(), *after.values()]:
+        if operation.get("operationId"):
+            report.operation_ids[name] = operation["operationId"]
+    removed = {k: v for k, v in before.items() if k not in after}
+    added = {k: v for k, v in after.items() if k not in before}
+    for key in sorted(removed, key=lambda k: (k[1], k[0])):
+        report.changes.append(Change(removed[key][0], "operation", "", "removed", True))
+    for key in sorted(added, key=lambda k: (k[1], k[0])):
+        op_id = added[key][1].get("operationId")
+        report.changes.append(Change(added[key][0], "operation", "", f"added ({op_id})", False))
+    security = (old.get("security"), new.get("security"))
+    for key in sorted(before.keys() & after.keys(), key=lambda k: (k[1], k[0])):
+        report.changes += diff_operation(after[key][0], before[key][1], after[key][1], security)
+    renames = _pair_renames(
+        {before[k][0]: before[k][1] for k in removed},
+        {after[k][0]: after[k][1] for k in added},
+        _same_operation_id,
+    )
+    for old_op, new_op in renames:
+        report.changes.append(
+            Change(old_op, "operation", "", f"renamed? → {new_op}", True, "rename")
+        )
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("old", type=Path, help="older OpenAPI document (JSON or YAML)")
+    parser.add_argument("new", type=Path, help="newer OpenAPI document (JSON or YAML)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--fail-on-breaking", action="store_true", help="exit with 1 when anything is breaking"
+    )
+    args = parser.parse_args(argv)
+    try:
+        old, new = load_document(args.old), load_document(args.new)
+    except (OSError, ValueError, yaml.YAMLError) as error:
+        print(f"spec_diff: {error}", file=sys.stderr)
+        return 2
+    report = diff_specs(old, new, str(args.old), str(args.new))
+    print(json.dumps(report.to_json(), indent=2) if args.json else report.to_text())
+    return 1 if args.fail_on_breaking and report.breaking else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
