@@ -49,7 +49,9 @@ def check_openapi(data: bytes, source: str) -> None:
     try:
         document = json.loads(data)
     except ValueError as error:
-        raise PinError(f"{source} is not JSON ({error}); the pinned copy was left as it was") from None
+        raise PinError(
+            f"{source} is not JSON ({error}); the pinned copy was left as it was"
+        ) from None
     if not isinstance(document, dict) or not str(document.get("openapi", "")).startswith("3."):
         raise PinError(f"{source} is not an OpenAPI 3 document; the pinned copy was left as it was")
 

@@ -257,8 +257,8 @@ def _pair_renames(
     return pairs
 
 
-def _both_dicts(a: Json, b: Json) -> bool:
-    return isinstance(a, dict) and isinstance(b, dict)
+def _short(value: Json) -> str:
+    return "a schema" if isinstance(value, dict) else repr(value)
 
 
 def _same_schema(a: Json, b: Json) -> bool:
@@ -299,8 +299,12 @@ class SchemaDiff:
         self._bounds(name, old, new)
         self._properties(name, old, new)
         for key, suffix in (("items", "[]"), ("additionalProperties", ".*")):
-            if _both_dicts(old.get(key), new.get(key)):
-                self.compare(name + suffix, old[key], new[key])
+            before, after = old.get(key), new.get(key)
+            if isinstance(before, dict) and isinstance(after, dict):
+                self.compare(name + suffix, before, after)
+            elif before != after:  # absent, true, false or a schema: false/a schema restrict
+                narrowed = after is False or (isinstance(after, dict) and before in (None, True))
+                self.add(name, f"{key} {_short(before)} → {_short(after)}", narrowed)
         self._composites(name, old, new)
         self._other(name, old, new)
 
@@ -382,12 +386,9 @@ class SchemaDiff:
                 self.add(name, f"{key}: {len(before)} → {len(after)} alternatives", fewer)
 
     def _other(self, name: str, old: Node, new: Node) -> None:
-        handled = SCHEMA_KEYS_HANDLED - {  # compare() only recurses into two sub-schemas
-            k for k in ("items", "additionalProperties") if not _both_dicts(old.get(k), new.get(k))
-        }
         keys = sorted(
             k
-            for k in (old.keys() | new.keys()) - handled - IGNORED_KEYS
+            for k in (old.keys() | new.keys()) - SCHEMA_KEYS_HANDLED - IGNORED_KEYS
             if strip_docs(old.get(k)) != strip_docs(new.get(k))
         )
         if keys:
