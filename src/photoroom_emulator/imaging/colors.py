@@ -1,4 +1,4 @@
-"""Colour parameters as the API accepts them: hex with or without ``#``, CSS names, ``transparent``."""
+"""Colour parameters as the API accepts them: hex (``#`` optional), CSS names, transparent."""
 
 from __future__ import annotations
 

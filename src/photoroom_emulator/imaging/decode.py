@@ -45,9 +45,7 @@ def sniff_format(data: bytes) -> str | None:
         major = data[8:12]
         # Compatible brands follow the minor version; mif1 alone may also be AVIF, so look at all.
         box_size = int.from_bytes(data[:4], "big")
-        brands = {major} | {
-            data[i : i + 4] for i in range(16, min(box_size, len(data), 64) - 3, 4)
-        }
+        brands = {major} | {data[i : i + 4] for i in range(16, min(box_size, len(data), 64) - 3, 4)}
         if brands & _HEIF_BRANDS or (major in _HEIF_GENERIC_BRANDS and b"avif" not in brands):
             return "HEIC"
     return None
@@ -154,7 +152,7 @@ def _high_bit_depth_to_l(image: Image.Image) -> Image.Image:
 
 def _enable_heif(name: str) -> None:
     try:
-        import pillow_heif  # type: ignore[import-not-found]
+        import pillow_heif
     except ImportError as exc:
         raise ImageInputError(f"{name}: HEIC not supported by the emulator.") from exc
     pillow_heif.register_heif_opener()

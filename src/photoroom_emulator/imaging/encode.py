@@ -108,12 +108,16 @@ def watermark(image: Image.Image) -> Image.Image:
     """Tile a diagonal, semi-transparent "PHOTOROOM SANDBOX" over the image, as sandbox keys get.
 
     The text is sized from the image's shorter side so the mark stays legible on thumbnails and is
-    repeated so no crop removes it. Returns a new image in the input's mode family (alpha kept).
+    repeated so no crop removes it. The pattern is drawn and rotated at no more than ~1.5 MP and
+    then enlarged: rotating a full-size 36 MP tile would take seconds for a soft-edged mark anyway.
+    Returns a new image; transparency is kept (the mark shows on it at its own opacity).
     """
     base = image.convert("RGBA")
     width, height = base.size
-    diagonal = int(math.hypot(width, height)) + 2
-    font_size = max(10, min(width, height) // 12)
+    scale = min(1.0, math.sqrt(1_500_000 / (width * height)))
+    small_w, small_h = max(1, round(width * scale)), max(1, round(height * scale))
+    diagonal = int(math.hypot(small_w, small_h)) + 2
+    font_size = max(10, min(small_w, small_h) // 12)
     font = _font(font_size)
 
     tile = Image.new("RGBA", (diagonal, diagonal), (0, 0, 0, 0))
@@ -128,15 +132,15 @@ def watermark(image: Image.Image) -> Image.Image:
             draw.text((x + offset + 1, y + 1), WATERMARK_TEXT, font=font, fill=(0, 0, 0, 70))
             draw.text((x + offset, y), WATERMARK_TEXT, font=font, fill=(255, 255, 255, 110))
     rotated = tile.rotate(30, resample=Image.Resampling.BICUBIC)
-    left_crop, top_crop = (diagonal - width) // 2, (diagonal - height) // 2
-    overlay = rotated.crop((left_crop, top_crop, left_crop + width, top_crop + height))
+    left_crop, top_crop = (diagonal - small_w) // 2, (diagonal - small_h) // 2
+    overlay = rotated.crop((left_crop, top_crop, left_crop + small_w, top_crop + small_h))
+    if overlay.size != (width, height):
+        overlay = overlay.resize((width, height), Image.Resampling.BILINEAR)
 
+    marked = Image.alpha_composite(base, overlay)
     if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
-        # Keep transparent areas transparent-ish: the mark shows on them at its own opacity.
-        marked = Image.alpha_composite(base, overlay)
-    else:
-        marked = Image.alpha_composite(base, overlay).convert("RGB")
-    return marked
+        return marked
+    return marked.convert("RGB")
 
 
 @lru_cache(maxsize=16)

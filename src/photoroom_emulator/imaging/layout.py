@@ -327,7 +327,9 @@ def compute_layout(
     """
     image_width, image_height = image_size
     whole = Box(0, 0, image_width, image_height)
-    subject = subject_box if subject_box and subject_box.width > 0 and subject_box.height > 0 else whole
+    subject = (
+        subject_box if subject_box and subject_box.width > 0 and subject_box.height > 0 else whole
+    )
 
     canvas_w, canvas_h = bound_size(
         parse_output_size(options.output_size, image_size, subject),
