@@ -1,0 +1,202 @@
+"""Python client for the Photoroom API (remove backgrounds, edit product photos).
+
+>>> from photoroom import Background, Photoroom
+>>> client = Photoroom()  # reads PHOTOROOM_API_KEY
+>>> client.remove_background("shoe.jpg").save("out/shoe")
+>>> client.edit("shoe.jpg", background=Background(color="FFFFFF"), padding=0.1,
+...             output_size="1000x1000", shadow="ai.soft").save("out/shoe-white")
+
+:class:`Photoroom` blocks, :class:`AsyncPhotoroom` is for asyncio; both batch whole folders
+(``batch_edit``, ``batch_remove_background``). Requests are built by the generated low-level
+package ``photoroom_api``; this package adds option groups with validation, results with typed
+metadata, retries, errors with the API's messages, and a ``photoroom`` command line.
+
+Names are loaded on first access (PEP 562), so ``import photoroom`` costs little more than
+``import httpx`` and a script pays only for what it uses.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._base_client import (
+        DEFAULT_BASE_URL,
+        DEFAULT_SEGMENT_BASE_URL,
+        DEFAULT_TIMEOUT,
+        NOT_GIVEN,
+    )
+    from ._batch import BatchItem, BatchReport
+    from ._client import AsyncPhotoroom, Photoroom
+    from ._exceptions import (
+        APIConnectionError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        InternalServerError,
+        InvalidOptionError,
+        NotFoundError,
+        PaymentRequiredError,
+        PermissionDeniedError,
+        PhotoroomError,
+        RateLimitError,
+    )
+    from ._inputs import ImageInput
+    from ._options import (
+        Background,
+        Beautify,
+        DescribeAnyChange,
+        EditOptions,
+        EditWithAI,
+        Expand,
+        Export,
+        FlatLay,
+        GhostMannequin,
+        ImageFromPrompt,
+        Ironing,
+        Lighting,
+        Outline,
+        RemoveBackgroundOptions,
+        Segmentation,
+        Shadow,
+        TextRemoval,
+        Uncrop,
+        Upscale,
+        VirtualModel,
+    )
+    from ._results import (
+        Account,
+        AccountV1,
+        EditResult,
+        ImageResult,
+        Quota,
+        RemoveBackgroundResult,
+    )
+    from ._retries import DEFAULT_MAX_RETRIES
+
+# Public name -> private module defining it.
+_HOMES: dict[str, str] = {
+    **dict.fromkeys(
+        ["DEFAULT_BASE_URL", "DEFAULT_SEGMENT_BASE_URL", "DEFAULT_TIMEOUT", "NOT_GIVEN"],
+        "._base_client",
+    ),
+    **dict.fromkeys(["BatchItem", "BatchReport"], "._batch"),
+    **dict.fromkeys(["AsyncPhotoroom", "Photoroom"], "._client"),
+    **dict.fromkeys(
+        [
+            "APIConnectionError",
+            "APIStatusError",
+            "APITimeoutError",
+            "AuthenticationError",
+            "BadRequestError",
+            "InternalServerError",
+            "InvalidOptionError",
+            "NotFoundError",
+            "PaymentRequiredError",
+            "PermissionDeniedError",
+            "PhotoroomError",
+            "RateLimitError",
+        ],
+        "._exceptions",
+    ),
+    "ImageInput": "._inputs",
+    **dict.fromkeys(
+        [
+            "Background",
+            "Beautify",
+            "DescribeAnyChange",
+            "EditOptions",
+            "EditWithAI",
+            "Expand",
+            "Export",
+            "FlatLay",
+            "GhostMannequin",
+            "ImageFromPrompt",
+            "Ironing",
+            "Lighting",
+            "Outline",
+            "RemoveBackgroundOptions",
+            "Segmentation",
+            "Shadow",
+            "TextRemoval",
+            "Uncrop",
+            "Upscale",
+            "VirtualModel",
+        ],
+        "._options",
+    ),
+    **dict.fromkeys(
+        ["Account", "AccountV1", "EditResult", "ImageResult", "Quota", "RemoveBackgroundResult"],
+        "._results",
+    ),
+    "DEFAULT_MAX_RETRIES": "._retries",
+}
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_SEGMENT_BASE_URL",
+    "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "Account",
+    "AccountV1",
+    "AsyncPhotoroom",
+    "AuthenticationError",
+    "Background",
+    "BadRequestError",
+    "BatchItem",
+    "BatchReport",
+    "Beautify",
+    "DescribeAnyChange",
+    "EditOptions",
+    "EditResult",
+    "EditWithAI",
+    "Expand",
+    "Export",
+    "FlatLay",
+    "GhostMannequin",
+    "ImageFromPrompt",
+    "ImageInput",
+    "ImageResult",
+    "InternalServerError",
+    "InvalidOptionError",
+    "Ironing",
+    "Lighting",
+    "NotFoundError",
+    "Outline",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "Photoroom",
+    "PhotoroomError",
+    "Quota",
+    "RateLimitError",
+    "RemoveBackgroundOptions",
+    "RemoveBackgroundResult",
+    "Segmentation",
+    "Shadow",
+    "TextRemoval",
+    "Uncrop",
+    "Upscale",
+    "VirtualModel",
+    "__version__",
+]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value  # later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,524 @@
+"""The ``photoroom`` command: batch background removal and edits from a shell.
+
+    photoroom remove-bg photos/*.jpg -o cutouts/
+    photoroom edit photos/ -o shots/ --background-color FFFFFF --output-size 1000x1000 --padding 0.1
+    photoroom account
+
+Every ``edit`` option is derived from the same table as ``Photoroom.edit()`` (so the two cannot
+disagree): ``background.color`` is ``--background-color``, ``shadow.mode`` is ``--shadow-mode``,
+``outputSize`` is ``--output-size``. Help texts come from the generated client's docstrings.
+
+Exit codes: 0 all done, 1 some items failed, 2 usage error (bad option, no API key),
+3 authentication or payment error, 4 the API could not be reached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import os
+import re
+import sys
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._batch import BatchReport
+from ._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    AuthenticationError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    PhotoroomError,
+)
+from ._logging import logger
+from ._options import (
+    GROUPS,
+    EditParam,
+    edit_table,
+    literal_values,
+    plain_types,
+    remove_background_fields,
+)
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._client import AsyncPhotoroom
+
+__all__ = ["EXIT_AUTH", "EXIT_CONNECTION", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_AUTH = 3
+EXIT_CONNECTION = 4
+
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".heic", ".avif"})
+_AUTH_ERRORS = (AuthenticationError, PermissionDeniedError, PaymentRequiredError)
+_AUTH_ERROR_NAMES = frozenset(cls.__name__ for cls in _AUTH_ERRORS)
+_CONNECTION_ERROR_NAMES = frozenset({"APIConnectionError", "APITimeoutError"})
+EMULATOR_HINT = "--emulator needs the emulator extra: pip install 'photoroom-client[emulator]'"
+
+
+class UsageError(Exception):
+    """A command-line mistake (exit code 2)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Option derivation
+
+
+def _docstring_help(doc: str | None) -> dict[str, str]:
+    """``name -> first sentence`` from a generated ``Attributes:`` / ``Args:`` docstring section."""
+    helps: dict[str, str] = {}
+    current: str | None = None
+    for line in (doc or "").splitlines():
+        match = re.match(r"^ {8}(\w+) \(([^)]*)\):\s*(.*)$", line)
+        if match:
+            current = match.group(1)
+            helps[current] = match.group(3)
+        elif current and line.startswith(" " * 12) and line.strip():
+            helps[current] += " " + line.strip()
+        else:
+            current = None if not line.strip() else current
+    out: dict[str, str] = {}
+    for name, text in helps.items():
+        sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+        out[name] = sentence.replace("%", "%%")
+    return out
+
+
+def _number(text: str) -> float | int:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    return int(value) if value.is_integer() and "." not in text else value
+
+
+def _number_or_text(text: str) -> float | int | str:
+    try:
+        return _number(text)
+    except argparse.ArgumentTypeError:
+        return text
+
+
+def _choice_or_number(choices: Sequence[str]) -> Callable[[str], float | int | str]:
+    def convert(text: str) -> float | int | str:
+        if text in choices:
+            return text
+        try:
+            return _number(text)
+        except argparse.ArgumentTypeError:
+            raise argparse.ArgumentTypeError(
+                f"expected a number or one of {', '.join(choices)}, got {text!r}"
+            ) from None
+
+    return convert
+
+
+def flag_for(param: EditParam) -> str:
+    """``--background-color`` for ``background.color``, ``--output-size`` for ``outputSize``."""
+    name = param.option if param.field is None else f"{param.option}_{param.field}"
+    return "--" + name.replace("_", "-")
+
+
+def _add_param(group: argparse._ArgumentGroup, param: EditParam, helps: Mapping[str, str]) -> None:
+    from photoroom_api.types import File
+
+    annotations = [a for a in (param.get_type, param.post_type) if a is not None]
+    literals = tuple(dict.fromkeys(v for a in annotations for v in literal_values(a)))
+    plain = set().union(*(plain_types(a) for a in annotations))
+    text = helps.get(param.name) or _url_help(param, helps)
+    text = f"{text} [{param.api_name}]" if text else f"[{param.api_name}]"
+    kwargs: dict[str, Any] = {"dest": "edit__" + param.name, "help": text, "default": None}
+    lists = [t for t in plain if getattr(t, "__origin__", None) is list]
+    if bool in plain:
+        kwargs["action"] = argparse.BooleanOptionalAction
+    elif lists:
+        kwargs.update(nargs="+", metavar="IMAGE")
+    elif File in plain:
+        kwargs["metavar"] = "PATH"
+    elif literals and float in plain:
+        kwargs.update(
+            type=_choice_or_number(literals), metavar="{" + ",".join(literals) + "}|NUMBER"
+        )
+    elif literals:
+        kwargs["choices"] = literals
+    elif float in plain and str in plain:
+        kwargs.update(type=_number_or_text, metavar="VALUE")
+    elif float in plain:
+        kwargs.update(type=_number, metavar="NUMBER")
+    else:
+        kwargs["metavar"] = _text_metavar(param.api_name)
+    group.add_argument(flag_for(param), **kwargs)
+
+
+def _text_metavar(api_name: str) -> str:
+    if api_name.endswith("imageUrl"):
+        return "URL"
+    if api_name.endswith(("color", "Color")):
+        return "COLOR"
+    return {"outputSize": "WxH", "templateId": "UUID"}.get(api_name, "TEXT")
+
+
+def _url_help(param: EditParam, helps: Mapping[str, str]) -> str:
+    if param.name.endswith("_image_url"):
+        twin = param.name.removesuffix("_url") + "_file"
+        if twin in helps:
+            return f"URL variant (when the input is a URL) of: {helps[twin]}"
+    return ""
+
+
+def _edit_helps() -> dict[str, str]:
+    from photoroom_api.models.edit_image_upload_body import EditImageUploadBody
+
+    return _docstring_help(EditImageUploadBody.__doc__)
+
+
+# ---------------------------------------------------------------------------------------------
+# Parser
+
+
+def _add_common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    def default(value: Any) -> Any:
+        return argparse.SUPPRESS if suppress else value
+
+    common = parser.add_argument_group("connection and output")
+    common.add_argument(
+        "--api-key", default=default(None), help="API key (default: $PHOTOROOM_API_KEY)"
+    )
+    common.add_argument(
+        "--base-url",
+        default=default(None),
+        help="API host for every endpoint, e.g. a local emulator (default: $PHOTOROOM_BASE_URL)",
+    )
+    common.add_argument(
+        "--emulator",
+        action="store_true",
+        default=default(False),
+        help="run against the offline emulator in this process (needs the emulator extra)",
+    )
+    common.add_argument(
+        "--concurrency", type=int, default=default(8), help="images in flight at once (default 8)"
+    )
+    common.add_argument(
+        "--timeout", type=float, default=default(60.0), help="seconds per attempt (default 60)"
+    )
+    common.add_argument(
+        "--max-retries", type=int, default=default(2), help="retries per image (default 2)"
+    )
+    common.add_argument(
+        "-q", "--quiet", action="store_true", default=default(False), help="print errors only"
+    )
+    common.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=default(0),
+        help="log requests (-v) or everything (-vv) to stderr",
+    )
+
+
+def _add_batch_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "images", nargs="+", metavar="IMAGE", help="image files, folders of images, or http(s) URLs"
+    )
+    parser.add_argument("-o", "--output-dir", required=True, help="folder for the results")
+    parser.add_argument(
+        "--overwrite", action="store_true", help="replace existing outputs (default: skip them)"
+    )
+    parser.add_argument("--report", metavar="FILE", help="write the per-image report as JSON")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``photoroom`` argument parser (every edit option derived from the option table)."""
+    doc = __doc__ or ""
+    parser = argparse.ArgumentParser(
+        prog="photoroom",
+        description="Remove backgrounds and edit product photos with the Photoroom API.",
+        epilog=doc[doc.index("Exit codes") :],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"photoroom {__version__}")
+    _add_common(parser, suppress=False)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    remove = commands.add_parser(
+        "remove-bg",
+        help="cut out the subject of each image (transparent PNG by default)",
+        description="Remove the background of each image (POST /v1/segment).",
+    )
+    _add_batch_arguments(remove)
+    from photoroom_api.models.remove_background_post_params import RemoveBackgroundPOSTParams
+
+    segment_help = _docstring_help(RemoveBackgroundPOSTParams.__doc__)
+    segment = remove.add_argument_group("remove-bg options")
+    for option, (field, annotation) in remove_background_fields().items():
+        values = literal_values(annotation)
+        flag = "--" + option.replace("_", "-")
+        text = segment_help.get(field, "")
+        if set(values) == {"true", "false"}:
+            segment.add_argument(
+                flag, action=argparse.BooleanOptionalAction, default=None, help=text
+            )
+        elif values:
+            segment.add_argument(flag, choices=values, default=None, help=text)
+        else:
+            segment.add_argument(flag, default=None, help=text)
+    _add_common(remove, suppress=True)
+
+    edit = commands.add_parser(
+        "edit",
+        help="edit each image: background, shadow, lighting, layout, AI features",
+        description=(
+            "Edit each image with /v2/edit. Options are the API's parameters in kebab case: "
+            "background.color is --background-color, outputSize is --output-size."
+        ),
+    )
+    _add_batch_arguments(edit)
+    helps = _edit_helps()
+    params = sorted(edit_table().values(), key=lambda p: (p.field is not None, p.option, p.name))
+    groups: dict[str, argparse._ArgumentGroup] = {}
+    for param in params:
+        title = "layout and output options" if param.field is None else f"{param.option} options"
+        if title not in groups:
+            groups[title] = edit.add_argument_group(title)
+        _add_param(groups[title], param, helps)
+    keyed = edit.add_argument_group("layers and reference images")
+    keyed.add_argument(
+        "--layer",
+        action="append",
+        default=[],
+        metavar="ID.PROPERTY=VALUE",
+        help="a layer property, e.g. --layer title.text.content=Sale (repeatable) [layers.*]",
+    )
+    keyed.add_argument(
+        "--additional-image",
+        action="append",
+        default=[],
+        metavar="ID=IMAGE",
+        help="a reference image for edit-with-ai, e.g. ref1=https://... or ref1=logo.png "
+        "[editWithAI.additionalImages.*]",
+    )
+    _add_common(edit, suppress=True)
+
+    account = commands.add_parser("account", help="show the plan and the remaining balance")
+    _add_common(account, suppress=True)
+    return parser
+
+
+# ---------------------------------------------------------------------------------------------
+# Commands
+
+
+def expand_inputs(values: Sequence[str]) -> list[str]:
+    """Folders become the images directly inside them (sorted); files and URLs stay."""
+    inputs: list[str] = []
+    for value in values:
+        path = Path(value)
+        if "://" not in value and path.is_dir():
+            inputs.extend(
+                str(child)
+                for child in sorted(path.iterdir())
+                if child.is_file() and child.suffix.lower() in IMAGE_SUFFIXES
+            )
+        else:
+            inputs.append(value)
+    return inputs
+
+
+def edit_options(args: argparse.Namespace) -> dict[str, Any]:
+    """``edit()`` keyword arguments from parsed ``edit`` arguments."""
+    options: dict[str, Any] = {}
+    fields: dict[str, dict[str, Any]] = {}
+    for param in edit_table().values():
+        value = getattr(args, "edit__" + param.name, None)
+        if value is None:
+            continue
+        if param.field is None:
+            options[param.option] = value
+        else:
+            fields.setdefault(param.option, {})[param.field] = value
+    for option, values in fields.items():
+        options[option] = GROUPS[option](**values)
+    layers: dict[str, Any] = {}
+    for text in args.layer:
+        path, sep, value = text.partition("=")
+        layer_id, dot, prop = path.partition(".")
+        if not sep or not dot or not prop:
+            raise UsageError(
+                f"--layer {text!r}: expected ID.PROPERTY=VALUE, e.g. title.text.content=Sale"
+            )
+        node = layers.setdefault(layer_id, {})
+        *parents, leaf = prop.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = _number(value) if leaf == "seed" else value
+    if layers:
+        options["layers"] = layers
+    images: dict[str, str] = {}
+    for text in args.additional_image:
+        key, sep, value = text.partition("=")
+        if not sep or not key or not value:
+            raise UsageError(f"--additional-image {text!r}: expected ID=IMAGE")
+        images[key] = value
+    if images:
+        options["additional_images"] = images
+    return options
+
+
+def remove_background_options(args: argparse.Namespace) -> dict[str, Any]:
+    """``remove_background()`` keyword arguments from parsed ``remove-bg`` arguments."""
+    return {
+        option: getattr(args, option)
+        for option in remove_background_fields()
+        if getattr(args, option, None) is not None
+    }
+
+
+@contextlib.asynccontextmanager
+async def open_client(args: argparse.Namespace) -> AsyncIterator[AsyncPhotoroom]:
+    """The client the command line uses (in-process emulator with ``--emulator``)."""
+    from ._client import AsyncPhotoroom
+
+    http_client = None
+    api_key = args.api_key
+    if args.emulator:
+        try:
+            import httpx
+
+            from photoroom_emulator.transports import AsyncEmulatorTransport
+        except ImportError as exc:
+            raise UsageError(f"{EMULATOR_HINT} ({exc})") from None
+        http_client = httpx.AsyncClient(transport=AsyncEmulatorTransport(), timeout=args.timeout)
+        # The emulator accepts any key unless PHOTOROOM_EMULATOR_KEYS lists some.
+        api_key = api_key or os.environ.get("PHOTOROOM_API_KEY") or "emulator"
+    try:
+        client = AsyncPhotoroom(
+            api_key,
+            base_url=args.base_url,
+            timeout=args.timeout,
+            max_retries=args.max_retries,
+            http_client=http_client,
+        )
+        async with client:
+            yield client
+    finally:
+        if http_client is not None:
+            await http_client.aclose()
+
+
+def _exit_code(report: BatchReport) -> int:
+    if report.ok:
+        return EXIT_OK
+    failures = report.failed
+    if any(item.error_type in _AUTH_ERROR_NAMES for item in failures):
+        return EXIT_AUTH
+    if not report.succeeded and all(
+        item.error_type in _CONNECTION_ERROR_NAMES for item in failures
+    ):
+        return EXIT_CONNECTION
+    return EXIT_FAILED
+
+
+async def _run_batch(args: argparse.Namespace) -> int:
+    inputs = expand_inputs(args.images)
+    if not inputs:
+        raise UsageError("no images found in " + ", ".join(args.images))
+    async with open_client(args) as client:
+        progress = False if args.quiet else None
+        if args.command == "edit":
+            report = await client.batch_edit(
+                inputs,
+                args.output_dir,
+                concurrency=args.concurrency,
+                overwrite=args.overwrite,
+                progress=progress,
+                **edit_options(args),
+            )
+        else:
+            report = await client.batch_remove_background(
+                inputs,
+                args.output_dir,
+                concurrency=args.concurrency,
+                overwrite=args.overwrite,
+                progress=progress,
+                **remove_background_options(args),
+            )
+    for item in report.failed:
+        code = f" ({item.status_code})" if item.status_code else ""
+        print(
+            f"failed: {item.input}: {item.error_type}{code}: {item.error_message}", file=sys.stderr
+        )
+    if not args.quiet:
+        print(report.summary(), file=sys.stderr)
+    if args.report:
+        Path(args.report).write_text(report.to_json() + "\n", encoding="utf-8")
+    return _exit_code(report)
+
+
+def _count(value: float) -> str:
+    return f"{int(value)}" if float(value).is_integer() else f"{value}"
+
+
+async def _run_account(args: argparse.Namespace) -> int:
+    async with open_client(args) as client:
+        account = await client.account()
+        print(f"plan: {account.plan}")
+        images = account.images
+        print(f"images: {_count(images.available)} of {_count(images.subscription)} available")
+        try:
+            legacy = await client.account_v1()
+        except APIStatusError:
+            pass  # the legacy endpoint is optional
+        else:
+            credits_ = legacy.credits
+            available, total = _count(credits_.available), _count(credits_.subscription)
+            print(f"credits (v1): {available} of {total} available")
+    return EXIT_OK
+
+
+def _configure_logging(verbosity: int) -> None:
+    if verbosity <= 0:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("[%(levelname)s %(name)s] %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if verbosity > 1 else logging.INFO)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (see the module docstring)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _configure_logging(args.verbose)
+    try:
+        if args.command == "account":
+            return asyncio.run(_run_account(args))
+        return asyncio.run(_run_batch(args))
+    except UsageError as exc:
+        parser.exit(EXIT_USAGE, f"photoroom: error: {exc}\n")
+    except _AUTH_ERRORS as exc:
+        print(f"photoroom: {exc}", file=sys.stderr)
+        return EXIT_AUTH
+    except APIConnectionError as exc:
+        print(f"photoroom: {exc}", file=sys.stderr)
+        return EXIT_CONNECTION
+    except APIStatusError as exc:
+        print(f"photoroom: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except (PhotoroomError, ValueError) as exc:  # InvalidOptionError, missing API key
+        parser.exit(EXIT_USAGE, f"photoroom: error: {exc}\n")
+    except KeyboardInterrupt:
+        print(
+            "photoroom: interrupted (finished outputs are kept; re-run to resume)", file=sys.stderr
+        )
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
