@@ -1,0 +1,151 @@
+"""API keys, their plans and credit balances: who may call what, and what it costs.
+
+Billing model (from the pricing docs): balances are kept in *credits*, the unit of the Remove
+Background API. ``/v1/segment`` costs 1 credit per image; one Image Editing call (``/v2/edit`` and
+the legacy ``/v1/render``) counts as five Remove Background calls, so it costs 5 credits.
+``/v1/account`` reports credits; ``/v2/account`` reports *images*, the number of Image Editing
+calls the balance still pays for: ``images = floor(credits / 5)``, subscription likewise.
+
+Keys:
+
+- Open mode (no keys configured): any non-empty key is valid, on the ``plus`` plan, with a balance
+  of :data:`~photoroom_emulator.config.OPEN_MODE_CREDITS` of its own.
+- Configured keys: only those keys are valid; any other key is a 403.
+- ``sandbox_`` keys are free and return watermarked images. In configured mode ``sandbox_X`` is
+  valid when ``sandbox_X`` itself or ``X`` is configured (the sandbox twin of that account), and
+  shares that account's plan; it never spends.
+- Plans: ``basic`` may only call ``/v1/segment`` (and the account endpoints); ``plus`` and
+  ``partner`` may call everything.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass
+from typing import Final
+
+from .config import OPEN_MODE_CREDITS, EmulatorConfig, KeySpec
+from .errors import CREDITS_EXHAUSTED, ApiError
+
+SANDBOX_PREFIX: Final = "sandbox_"
+SEGMENT_COST: Final = 1
+EDIT_COST: Final = 5
+CREDITS_PER_IMAGE: Final = EDIT_COST
+
+UNAUTHORIZED: Final = "Unauthorized"
+
+
+@dataclass
+class Account:
+    """Mutable balance of one key; change it only through :class:`Accounts` (it holds the lock)."""
+
+    key: str
+    plan: str
+    credits: float
+    subscription: float
+
+    @property
+    def images(self) -> int:
+        return math.floor(max(self.credits, 0) / CREDITS_PER_IMAGE)
+
+    @property
+    def subscription_images(self) -> int:
+        return math.floor(max(self.subscription, 0) / CREDITS_PER_IMAGE)
+
+
+@dataclass(frozen=True)
+class Caller:
+    """An authenticated request's account, and whether it came through a sandbox key."""
+
+    account: Account
+    sandbox: bool
+
+    @property
+    def plan(self) -> str:
+        return self.account.plan
+
+
+@dataclass(frozen=True)
+class Balance:
+    """A consistent snapshot of an account, for the account endpoints."""
+
+    plan: str
+    credits: float
+    subscription: float
+    images: int
+    subscription_images: int
+
+
+class Accounts:
+    """Thread-safe key registry: authenticate, check plans, reserve and refund credits."""
+
+    def __init__(self, config: EmulatorConfig) -> None:
+        self._lock = threading.Lock()
+        self._open = config.keys is None
+        self._accounts: dict[str, Account] = {}
+        for spec in config.keys or ():
+            self._accounts[spec.key] = _account(spec)
+
+    def authenticate(self, key: str | None) -> Caller:
+        """The caller behind ``key``; a missing or unknown key is a 403 ``Unauthorized``."""
+        if not key:
+            raise ApiError(403, UNAUTHORIZED, type="unauthorized")
+        sandbox = key.startswith(SANDBOX_PREFIX)
+        with self._lock:
+            account = self._accounts.get(key)
+            if account is None and sandbox:
+                account = self._accounts.get(key[len(SANDBOX_PREFIX) :] or key)
+            if account is None:
+                if not self._open:
+                    raise ApiError(403, UNAUTHORIZED, type="unauthorized")
+                account = _account(KeySpec(key, OPEN_MODE_CREDITS))
+                self._accounts[key] = account
+        return Caller(account, sandbox)
+
+    @staticmethod
+    def require_plan(caller: Caller, operation: str) -> None:
+        """403 when a ``basic`` plan key calls an Image Editing operation."""
+        if caller.plan == "basic" and operation != "segment":
+            raise ApiError(
+                403,
+                "Your plan (basic) gives access to the Remove Background API (/v1/segment) only; "
+                "the Image Editing API requires the Plus plan. Upgrade at "
+                "https://app.photoroom.com/api-dashboard",
+                type="forbidden",
+            )
+
+    def reserve(self, caller: Caller, credits: float) -> float:
+        """Take ``credits`` now (402 if the balance is short); returns what was taken.
+
+        Reserving before the work and refunding on failure keeps concurrent calls from spending
+        the same last credit twice. Sandbox calls take nothing.
+        """
+        if caller.sandbox:
+            return 0
+        with self._lock:
+            if caller.account.credits < credits:
+                raise ApiError(402, CREDITS_EXHAUSTED, type="payment_required")
+            caller.account.credits -= credits
+        return credits
+
+    def refund(self, caller: Caller, credits: float) -> None:
+        """Give back a reservation whose call failed."""
+        if credits:
+            with self._lock:
+                caller.account.credits += credits
+
+    def balance(self, caller: Caller) -> Balance:
+        with self._lock:
+            account = caller.account
+            return Balance(
+                account.plan,
+                account.credits,
+                account.subscription,
+                account.images,
+                account.subscription_images,
+            )
+
+
+def _account(spec: KeySpec) -> Account:
+    return Account(spec.key, spec.plan, spec.credits, max(spec.credits, 0))

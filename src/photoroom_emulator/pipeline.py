@@ -1,0 +1,414 @@
+"""From validated parameters to encoded bytes and response headers, through the imaging core.
+
+This is the only module that knows both the API's parameter names and the imaging functions.
+CPU work runs in a worker thread so the event loop keeps serving other requests. Any
+:class:`~.imaging.errors.ImagingError` becomes the caller's 400.
+
+``/v2/edit`` runs, in order: the input (decoded upload or URL, or ``imageFromPrompt``), whole-photo
+edits (text removal, editWithAI/describeAnyChange, relight, beautify, ironing, upscale),
+segmentation, then either a staged generative result (flatLay, ghostMannequin, virtualModel, which
+produce their own canvas) or layout + composition (background colour / image / AI prompt, blur,
+shadow, outline), then expand / uncrop, the sandbox watermark and encoding.
+
+With processing off (``PHOTOROOM_EMULATOR_PROCESSING=off``) nothing is decoded beyond the image
+header: the answer is a cached blank image of the asked size and format after the configured
+latency.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Final, TypeVar
+
+import anyio
+from PIL import Image
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from .config import EmulatorConfig
+from .errors import bad_request
+from .imaging import generative
+from .imaging.colors import parse_color
+from .imaging.compose import BlurOptions, ComposeOptions, OutlineOptions, ShadowOptions, compose
+from .imaging.decode import MAX_PIXELS, MAX_SIDE, load_image, sniff_format
+from .imaging.encode import encode, watermark
+from .imaging.errors import ImageInputError, ImagingError
+from .imaging.layout import CroppedSides, LayoutOptions, compute_layout, cropped_sides
+from .imaging.segment_options import SegmentOptions, render_segment_output
+from .imaging.segmentation import Mask, apply_alpha, detect_person, segment
+from .validation import Params
+
+T = TypeVar("T")
+
+MB: Final = 1024 * 1024
+SEGMENT_MAX_BYTES: Final = 50 * MB
+EDIT_MAX_BYTES: Final = 30 * MB
+# Size of a blank answer when nothing says otherwise (processing off, image passed by URL).
+BLANK_DEFAULT_SIZE: Final = (1000, 1000)
+BLANK_CACHE_SIZE: Final = 64
+MAIN_IMAGE_FIELDS: Final = ("imageFile", "imageUrl")
+BACKGROUND_IMAGE_FIELDS: Final = ("background.imageFile", "background.imageUrl")
+SEGMENT_CONTENT_TYPES: Final = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"}
+
+
+@dataclass
+class ImageResult:
+    """An encoded image answer and the headers that describe it."""
+
+    content: bytes
+    media_type: str
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def response(self, extra: Mapping[str, str] | None = None) -> Response:
+        return Response(
+            self.content, media_type=self.media_type, headers={**self.headers, **(extra or {})}
+        )
+
+    def base64_body(self) -> dict[str, str]:
+        """The ``Accept: application/json`` form of a segment answer."""
+        return {"base64img": base64.b64encode(self.content).decode("ascii")}
+
+
+class Pipeline:
+    """Runs the imaging for the routes; holds the blank-image cache of processing-off mode."""
+
+    def __init__(self, config: EmulatorConfig) -> None:
+        self._config = config
+        self._blanks: OrderedDict[tuple[int, int, str, bool], tuple[bytes, str]] = OrderedDict()
+        self._blank_lock = threading.Lock()
+
+    # --- /v1/segment -----------------------------------------------------------------------------
+
+    async def remove_background(self, data: bytes, params: Params, *, sandbox: bool) -> ImageResult:
+        fmt = str(params.get("format", "png"))
+        if not self._config.processing:
+            size = _header_size(data, "image_file", SEGMENT_MAX_BYTES)
+            result = await self._blank(size, fmt, sandbox)
+            return ImageResult(result[0], result[1], {"x-uncertainty-score": "0"})
+        return await _in_thread(lambda: _segment(data, params, sandbox))
+
+    # --- /v2/edit --------------------------------------------------------------------------------
+
+    async def edit(
+        self, images: Mapping[str, list[bytes]], params: Params, *, sandbox: bool
+    ) -> ImageResult:
+        return await _in_thread(lambda: _edit(images, params, sandbox))
+
+    async def blank_edit(
+        self, params: Params, uploads: Mapping[str, list[bytes]], *, sandbox: bool
+    ) -> ImageResult:
+        """Processing-off answer: blank image of the requested size (see module docstring)."""
+        size = _requested_size(params)
+        if size is None:
+            main = next((uploads[name][0] for name in MAIN_IMAGE_FIELDS if uploads.get(name)), None)
+            size = _header_size(main, "imageFile", EDIT_MAX_BYTES) if main else BLANK_DEFAULT_SIZE
+        content, media_type = await self._blank(
+            size, str(params.get("export.format", "png")), sandbox
+        )
+        return ImageResult(content, media_type, {"x-uncertainty-score": "0"})
+
+    async def _blank(self, size: tuple[int, int], fmt: str, sandbox: bool) -> tuple[bytes, str]:
+        if self._config.latency_ms:
+            await anyio.sleep(self._config.latency_ms / 1000)
+        key = (size[0], size[1], fmt, sandbox)
+        with self._blank_lock:
+            cached = self._blanks.get(key)
+            if cached is not None:
+                self._blanks.move_to_end(key)
+                return cached
+        encoded = await _in_thread(lambda: _blank_image(size, fmt, sandbox))
+        with self._blank_lock:
+            self._blanks[key] = encoded
+            while len(self._blanks) > BLANK_CACHE_SIZE:
+                self._blanks.popitem(last=False)
+        return encoded
+
+
+async def _in_thread(work: Callable[[], T]) -> T:
+    """Run CPU-bound imaging off the event loop, turning imaging errors into 400s."""
+
+    try:
+        return await run_in_threadpool(work)
+    except ImageInputError as exc:
+        raise bad_request(str(exc), type="invalid_image") from None
+    except ImagingError as exc:
+        raise bad_request(str(exc), type="invalid_parameter") from None
+
+
+# --- segment -------------------------------------------------------------------------------------
+
+
+def _segment(data: bytes, params: Params, sandbox: bool) -> ImageResult:
+    options = SegmentOptions.from_form(
+        format=_str(params.get("format")),
+        channels=_str(params.get("channels")),
+        bg_color=_str(params.get("bg_color")),
+        size=_str(params.get("size")),
+        crop=_str(params.get("crop")),
+        despill=_str(params.get("despill")),
+    )
+    image = load_image(data, max_bytes=SEGMENT_MAX_BYTES, name="image_file")
+    mask = segment(image, use_existing_alpha=True)
+    output = render_segment_output(image, mask, options)
+    if sandbox:
+        output = watermark(output)
+    content, _ = encode(output, options.format)
+    headers = {"x-uncertainty-score": _uncertainty(image, mask.uncertainty)}
+    return ImageResult(content, SEGMENT_CONTENT_TYPES[options.format], headers)
+
+
+# --- edit ----------------------------------------------------------------------------------------
+
+
+def _edit(images: Mapping[str, list[bytes]], params: Params, sandbox: bool) -> ImageResult:
+    headers: dict[str, str] = {}
+    image = _main_image(images, params, headers)
+    image = _photo_edits(image, params, headers)
+
+    remove_background = params.get("removeBackground", True) is not False
+    needs_mask = remove_background or any(
+        params.given(name) for name in ("shadow.mode", "outline.color", "background.blur.mode")
+    )
+    mask: Mask | None = None
+    if needs_mask:
+        mask = segment(image, use_existing_alpha=params.get("keepExistingAlphaChannel") == "auto")
+        headers["x-uncertainty-score"] = _uncertainty(image, mask.uncertainty)
+
+    staged = _staged(image, mask, params)
+    canvas = staged if staged is not None else _composed(image, mask, params, images, headers)
+
+    if params.given("expand.mode"):
+        canvas = generative.fill_transparent(canvas)
+    if params.given("uncrop.mode"):
+        sides = cropped_sides(mask.alpha) if mask is not None else _no_sides()
+        canvas = generative.uncrop(canvas, sides)
+    if sandbox:
+        canvas = watermark(canvas)
+    dpi = params.get("export.dpi")
+    content, media_type = encode(
+        canvas, str(params.get("export.format", "png")), dpi=float(dpi) if dpi else None
+    )
+    return ImageResult(content, media_type, headers)
+
+
+def _main_image(
+    images: Mapping[str, list[bytes]], params: Params, headers: dict[str, str]
+) -> Image.Image:
+    prompt = params.get("imageFromPrompt.prompt")
+    if prompt:
+        seed = generative.seed_for(
+            prompt, params.get("imageFromPrompt.seed"), salt="imageFromPrompt"
+        )
+        headers["pr-ai-background-seed"] = _seed_header(seed)
+        size = str(params.get("imageFromPrompt.size") or "SQUARE_HD")
+        return generative.image_from_prompt(prompt, size, seed).convert("RGBA")
+    for name in MAIN_IMAGE_FIELDS:
+        if images.get(name):
+            return load_image(images[name][0], max_bytes=EDIT_MAX_BYTES, name=name)
+    raise bad_request("imageFile must be provided", type="missing_image")
+
+
+def _photo_edits(image: Image.Image, params: Params, headers: dict[str, str]) -> Image.Image:
+    """Edits of the whole photo, before the subject is cut out."""
+
+    if mode := params.get("textRemoval.mode"):
+        image, count = generative.remove_text(image, str(mode))
+        headers["pr-texts-detected"] = str(count)
+    for feature in ("editWithAI", "describeAnyChange"):
+        # The prompt is what asks for the change; a mode alone has nothing to apply.
+        if prompt := params.get(f"{feature}.prompt"):
+            image = generative.edit_with_ai(image, str(prompt), _int(params.get(f"{feature}.seed")))
+    if mode := params.get("lighting.mode"):
+        image = generative.relight(image, str(mode))
+    if mode := params.get("beautify.mode"):
+        image = generative.beautify(image, str(mode), _int(params.get("beautify.seed")))
+    if params.given("ironing.mode"):
+        image = generative.iron(image)
+    if mode := params.get("upscale.mode"):
+        image = generative.upscale(
+            image, str(mode), str(params.get("upscale.downscaleIfNeeded") or "never")
+        )
+    return image.convert("RGBA")
+
+
+def _staged(image: Image.Image, mask: Mask | None, params: Params) -> Image.Image | None:
+    """flatLay / ghostMannequin / virtualModel: a whole new canvas around the cut-out."""
+
+    features = [
+        name
+        for name in ("flatLay", "ghostMannequin", "virtualModel")
+        if params.given(f"{name}.mode")
+    ]
+    if not features:
+        return None
+    cutout = apply_alpha(image, mask.alpha) if mask is not None else image
+    feature = features[0]
+    prompt = params.get(f"{feature}.prompt")
+    if feature == "flatLay":
+        return generative.flat_lay(cutout, str(params.get("flatLay.size", "SQUARE_HD")), prompt)
+    if feature == "ghostMannequin":
+        return generative.ghost_mannequin(
+            cutout, str(params.get("ghostMannequin.size", "SQUARE_HD")), prompt
+        )
+    model = "custom" if _given_prefix(params, "virtualModel.model.custom.") else None
+    scene = "custom" if _given_prefix(params, "virtualModel.scene.custom.") else None
+    return generative.virtual_model(
+        cutout,
+        str(params.get("virtualModel.size", "PORTRAIT_HD_3_2")),
+        str(params.get("virtualModel.quality", "standard")),
+        prompt,
+        model=model or str(params.get("virtualModel.model.preset.name", "avery")),
+        scene=scene or str(params.get("virtualModel.scene.preset.name", "random")),
+        pose=str(params.get("virtualModel.pose", "random")),
+    )
+
+
+def _composed(
+    image: Image.Image,
+    mask: Mask | None,
+    params: Params,
+    images: Mapping[str, list[bytes]],
+    headers: dict[str, str],
+) -> Image.Image:
+    """Layout and composition: the usual ``/v2/edit`` result."""
+
+    remove_background = params.get("removeBackground", True) is not False
+    options = LayoutOptions.from_params(params.values)
+    if remove_background and mask is not None:
+        placement = compute_layout(image.size, mask.bbox(), mask.cropped_sides(), options)
+    else:
+        placement = compute_layout(image.size, None, _no_sides(), options)
+
+    background_image = None
+    for name in BACKGROUND_IMAGE_FIELDS:
+        if images.get(name):
+            background_image = load_image(images[name][0], max_bytes=EDIT_MAX_BYTES, name=name)
+    if prompt := params.get("background.prompt"):
+        seed = generative.seed_for(prompt, params.get("background.seed"), salt="background")
+        headers["pr-ai-background-seed"] = _seed_header(seed)
+        background_image = generative.generate_background(placement.canvas_size, prompt, seed)
+
+    color = str(params.get("background.color") or "transparent")
+    blur = None
+    if mode := params.get("background.blur.mode"):
+        blur = BlurOptions(mode=mode, radius=float(params.get("background.blur.radius", 0.01)))
+    outline = None
+    if outline_color := params.get("outline.color"):
+        outline = OutlineOptions(
+            color=parse_color(str(outline_color), parameter="outline.color"),
+            width=float(params.get("outline.width", 0.03)),
+            blur_radius=float(params.get("outline.blurRadius", 0)),
+        )
+    compose_options = ComposeOptions(
+        remove_background=remove_background,
+        background_color=parse_color(color, parameter="background.color"),
+        background_image=background_image,
+        background_scaling="fit" if params.get("background.scaling") == "fit" else "fill",
+        blur=blur,
+        outline=outline,
+        shadow=ShadowOptions.from_params(params.values),
+    )
+    return compose(image, mask.alpha if mask is not None else None, placement, compose_options)
+
+
+# --- processing off ------------------------------------------------------------------------------
+
+
+def _requested_size(params: Params) -> tuple[int, int] | None:
+    """The output size the parameters fix on their own, without looking at the image."""
+    output_size = str(params.get("outputSize") or "")
+    if "x" in output_size:
+        width, _, height = output_size.partition("x")
+        if width.isdigit() and height.isdigit() and int(width) > 0 and int(height) > 0:
+            return (int(width), int(height))
+
+    for feature in ("flatLay", "ghostMannequin", "virtualModel"):
+        if params.given(f"{feature}.mode"):
+            quality = str(params.get("virtualModel.quality", "standard"))
+            size = str(params.get(f"{feature}.size", "SQUARE_HD"))
+            return generative.preset_size(
+                size, f"{feature}.size", quality if feature == "virtualModel" else "standard"
+            )
+    if params.given("imageFromPrompt.prompt"):
+        name = str(params.get("imageFromPrompt.size") or "SQUARE_HD")
+        return generative.IMAGE_FROM_PROMPT_SIZES.get(name, BLANK_DEFAULT_SIZE)
+    return None
+
+
+def _header_size(data: bytes | None, name: str, max_bytes: int) -> tuple[int, int]:
+    """Pixel size from the image header only (cheap), with the decoder's refusals as 400s."""
+
+    if not data:
+        raise bad_request("Please provide an image.", type="missing_image")
+    if len(data) > max_bytes:
+        raise bad_request(
+            f"{name} is too large: the maximum size is {max_bytes // MB} MB", type="image_too_large"
+        )
+    if sniff_format(data) is None:
+        raise bad_request(
+            f"{name} is not a valid image (accepted: PNG, JPEG, WEBP, HEIC).", type="invalid_image"
+        )
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+    except Exception:
+        raise bad_request(
+            f"{name} is not a valid image: the header is corrupt.", type="invalid_image"
+        ) from None
+    if max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
+        raise bad_request(
+            f"{name} is {width}x{height} px; the widest side must be at most {MAX_SIDE} px.",
+            type="invalid_image",
+        )
+    return (width, height)
+
+
+def _blank_image(size: tuple[int, int], fmt: str, sandbox: bool) -> tuple[bytes, str]:
+    name = fmt.lower()
+    background = (255, 255, 255, 255) if name in ("jpg", "jpeg") else (0, 0, 0, 0)
+    image = Image.new("RGBA", size, background)
+    if sandbox:
+        image = watermark(image)
+    content, media_type = encode(image, name)
+    return content, media_type
+
+
+# --- small helpers -------------------------------------------------------------------------------
+
+
+def _uncertainty(image: Image.Image, score: float) -> str:
+    """``x-uncertainty-score``: the mask's score in [0, 1], or -1 when a person is detected."""
+
+    if detect_person(image):
+        return "-1"
+    return str(round(min(1.0, max(0.0, float(score))), 4))
+
+
+def _seed_header(seed: int) -> str:
+    """``pr-ai-background-seed`` is a non-negative integer: negative seeds are reported mod 2^32."""
+    return str(seed if seed >= 0 else seed % 2**32)
+
+
+def _given_prefix(params: Params, prefix: str) -> bool:
+    return any(name.startswith(prefix) for name in (*params.sent, *params.files))
+
+
+def _no_sides() -> CroppedSides:
+    return CroppedSides()
+
+
+def _str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _int(value: object) -> int | None:
+    if value is None:
+        return None
+    number = float(value)  # type: ignore[arg-type]
+    return int(number) if math.isfinite(number) else None
