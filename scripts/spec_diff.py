@@ -186,7 +186,7 @@ def count_doc_changes(old: Json, new: Json) -> int:
     if not (isinstance(old, dict) and isinstance(new, dict)):
         return 0
     total = 0
-    for key in old.keys() | new.keys():
+    for key in sorted(old.keys() | new.keys()):
         o, n = old.get(key), new.get(key)
         if key in DOC_KEYS and not isinstance(o, dict | list) and not isinstance(n, dict | list):
             total += o != n
@@ -360,7 +360,7 @@ class SchemaDiff:
         for prop, schema in added.items():
             required = prop in new_required
             self.add(prefix + prop, f"property added ({_describe(schema, required)})", required)
-        for prop in before.keys() & after.keys():
+        for prop in sorted(before.keys() & after.keys()):
             if prop in new_required and prop not in old_required:
                 self.add(prefix + prop, "now required", True)
             elif prop in old_required and prop not in new_required:
