@@ -184,3 +184,17 @@ def test_edit_400_and_402_parse_into_their_models() -> None:
     assert isinstance(bad, InvalidValue) and bad.error.message == "removeBackground must be boolean"
     broke = edit_answer(402, {"error": {"detail": "API credits exhausted."}})
     assert isinstance(broke, PaymentError) and broke.error.detail == "API credits exhausted."
+
+
+def test_multipart_boundary_is_random_so_no_payload_can_forge_a_part() -> None:
+    seen: list[httpx.Request] = []
+    forged = 'a prompt\r\n--+++\r\nContent-Disposition: form-data; name="padding"\r\n\r\n0.4'
+    body = EditImageUploadBody(
+        image_file=File(payload=BytesIO(PNG), file_name="a.png", mime_type="image/png"),
+        background_prompt=forged,
+    )
+    edit_image_upload.sync_detailed(client=png_client(seen), body=body)
+    assert "boundary=+++" not in seen[0].headers["content-type"]
+    fields = multipart_fields(seen[0])
+    assert set(fields) == {"imageFile", "background.prompt"}
+    assert fields["background.prompt"] == (None, forged.encode())
