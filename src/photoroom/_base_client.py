@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import logging
 import os
 import random
 import time
@@ -122,7 +123,6 @@ class BaseClient(Generic[HttpxClientT]):
     _http: HttpxClientT
     _owns_http: bool
     """Whether ``close()`` closes ``_http`` (not for copies from ``with_options``)."""
-    _custom_http: bool
     """Whether ``_http`` came from the caller (their transport, proxy or certificates)."""
 
     def __init__(
@@ -334,15 +334,16 @@ class BaseClient(Generic[HttpxClientT]):
         elapsed: float,
     ) -> Step[T]:
         status = response.status_code
-        logger.info(
-            "%s %s -> %d %s in %.2fs%s",
-            request.method,
-            request.url.copy_with(query=None),
-            status,
-            response.reason_phrase,
-            elapsed,
-            f" (retry {retries})" if retries else "",
-        )
+        if logger.isEnabledFor(logging.INFO):  # building the URL costs more than the check
+            logger.info(
+                "%s %s -> %d %s in %.2fs%s",
+                request.method,
+                request.url.copy_with(query=None),
+                status,
+                response.reason_phrase,
+                elapsed,
+                f" (retry {retries})" if retries else "",
+            )
         try:
             parsed = call.build_response(client=self._generated_client(), response=response).parsed
         except (ValueError, KeyError, TypeError, AttributeError):
@@ -369,14 +370,15 @@ class BaseClient(Generic[HttpxClientT]):
         retries: int,
         elapsed: float,
     ) -> Step[T]:
-        logger.info(
-            "%s %s -> %s after %.2fs%s",
-            request.method,
-            request.url.copy_with(query=None),
-            type(exc).__name__,
-            elapsed,
-            f" (retry {retries})" if retries else "",
-        )
+        if logger.isEnabledFor(logging.INFO):
+            logger.info(
+                "%s %s -> %s after %.2fs%s",
+                request.method,
+                request.url.copy_with(query=None),
+                type(exc).__name__,
+                elapsed,
+                f" (retry {retries})" if retries else "",
+            )
         failure: APIConnectionError
         if isinstance(exc, httpx.TimeoutException):
             failure = APITimeoutError(f"Request timed out ({type(exc).__name__}).", request=request)

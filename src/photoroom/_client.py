@@ -38,7 +38,7 @@ _PLACEHOLDER_UPLOAD = b"\x89PNG\r\n\x1a\n"
 
 
 def _default_limits() -> httpx.Limits:
-    return httpx.Limits(max_connections=100, max_keepalive_connections=20)
+    return httpx.Limits(max_connections=100, max_keepalive_connections=100)
 
 
 def _edit_extension(options: Mapping[str, Any]) -> str:
@@ -115,7 +115,6 @@ class Photoroom(BaseClient[httpx.Client]):
             default_headers=default_headers,
         )
         self._owns_http = http_client is None
-        self._custom_http = http_client is not None
         self._http = http_client or httpx.Client(timeout=self.timeout, limits=_default_limits())
         self._sleep = sleep or time.sleep
 
@@ -252,24 +251,11 @@ class Photoroom(BaseClient[httpx.Client]):
 
         label = "edit" if operation == "edit" else "remove-bg"
 
-        async def with_async_client() -> BatchReport:
-            # Our own pool: run the batch on an AsyncPhotoroom with the same settings.
-            async with self._async_twin() as client:
-                method: Callable[..., Awaitable[ImageResult]] = getattr(client, operation)
-                return await run_batch(
-                    sources,
-                    output_dir,
-                    functools.partial(method, **options),
-                    extension=extension,
-                    concurrency=concurrency,
-                    overwrite=overwrite,
-                    progress=progress,
-                    label=label,
-                )
-
         async def with_threads() -> BatchReport:
-            # The caller's own httpx.Client (custom transport, proxy, certificates): keep using
-            # it, from a thread pool of the same size as the concurrency.
+            # The sync client's own pool (and with it the caller's transport, proxy or
+            # certificates), from a thread pool of the batch's size. Measured faster than an
+            # asyncio twin on 2 cores: the event loop's per-request CPU, not the network, was
+            # the bottleneck (benchmarks/batch.py).
             loop = asyncio.get_running_loop()
             method: Callable[..., ImageResult] = getattr(self, operation)
             pool = concurrent.futures.ThreadPoolExecutor(
@@ -293,23 +279,7 @@ class Photoroom(BaseClient[httpx.Client]):
             finally:
                 pool.shutdown(wait=False, cancel_futures=True)
 
-        return _run(with_threads() if self._custom_http else with_async_client())
-
-    def _async_twin(self) -> AsyncPhotoroom:
-        sync_sleep = self._sleep
-
-        async def sleep(seconds: float) -> None:
-            sync_sleep(seconds)
-
-        return AsyncPhotoroom(
-            self._api_key,
-            base_url=self.base_url,
-            segment_base_url=self.segment_base_url,
-            timeout=self.timeout,
-            max_retries=self.max_retries,
-            default_headers=self.default_headers,
-            sleep=None if sync_sleep is time.sleep else sleep,
-        )
+        return _run(with_threads())
 
 
 class AsyncPhotoroom(BaseClient[httpx.AsyncClient]):
@@ -340,7 +310,6 @@ class AsyncPhotoroom(BaseClient[httpx.AsyncClient]):
             default_headers=default_headers,
         )
         self._owns_http = http_client is None
-        self._custom_http = http_client is not None
         self._http = http_client or httpx.AsyncClient(
             timeout=self.timeout, limits=_default_limits()
         )

