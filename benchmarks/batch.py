@@ -1,0 +1,95 @@
+"""Batch throughput: ``batch_edit`` of 500 images at concurrency 32 against a 100 ms server.
+
+Why: a batch is latency-bound, not CPU-bound. With the emulator answering every edit after a
+fixed 100 ms (processing off), a perfect client keeps all 32 slots busy and finishes in
+``500 x 0.1 s / 32`` = 1.56 s; the ratio ideal / measured says how much of that the client
+loses to scheduling, file I/O and its own per-request work. (Since 500 is not a multiple of 32,
+even a perfect scheduler needs 16 waves = 1.6 s, so 0.977 is the best reachable ratio.)
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+
+from . import _images
+from ._harness import (
+    BATCH_EMULATOR,
+    Context,
+    Row,
+    edit_options,
+    median,
+    photoroom_client,
+    require,
+    verdict,
+)
+
+NAME = "batch throughput"
+TARGET = 0.90
+IMAGES = 500
+CONCURRENCY = 32
+LATENCY = 0.100
+REPEATS = 3
+
+
+def _failures(report: object) -> int:
+    """How many inputs the report says failed, whatever it calls them (0 if it cannot tell)."""
+    for name in ("failed", "failures", "errors"):
+        value = getattr(report, name, None)
+        if value is not None:
+            return value if isinstance(value, int) else len(value)
+    return 0
+
+
+def run(ctx: Context) -> list[Row]:
+    url = ctx.emulators.url(BATCH_EMULATOR)
+    count = ctx.count(IMAGES, minimum=CONCURRENCY // 8)
+    photo = _images.jpeg_bytes(_images.product_shot(480, 360), 85)
+    inputs_dir = ctx.workdir / "batch-inputs"
+    inputs = [_images.write(inputs_dir / f"photo-{i:04d}.jpg", photo) for i in range(count)]
+    ideal = count * LATENCY / CONCURRENCY
+
+    with photoroom_client(url) as client:
+        batch_edit = require(client, "batch_edit")
+        options = edit_options()
+        # Warm-up: imports, connection pool, thread or event-loop start-up.
+        warm = ctx.workdir / "batch-warmup"
+        batch_edit(inputs[:CONCURRENCY], warm, concurrency=CONCURRENCY, progress=False, **options)
+        shutil.rmtree(warm, ignore_errors=True)
+
+        seconds: list[float] = []
+        cpu: list[float] = []
+        failed = 0
+        for repeat in range(ctx.rounds(REPEATS)):
+            output = ctx.workdir / f"batch-out-{repeat}"
+            start, start_cpu = time.perf_counter(), time.process_time()
+            report = batch_edit(inputs, output, concurrency=CONCURRENCY, progress=False, **options)
+            seconds.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+            failed += _failures(report)
+            written = sum(1 for path in output.rglob("*") if path.is_file())
+            shutil.rmtree(output, ignore_errors=True)
+            if written < count:
+                raise RuntimeError(f"batch_edit wrote {written} of {count} results")
+
+    ratio = median([ideal / s for s in seconds])
+    notes = [
+        f"{count} images ({len(photo) // 1000} KB JPEG), concurrency {CONCURRENCY}, "
+        f"{LATENCY * 1000:.0f} ms server latency; median of {len(seconds)} runs: "
+        + ", ".join(f"{s:.3f} s" for s in seconds),
+        f"client-process CPU per batch: {median(cpu):.2f} s "
+        f"({median(cpu) / count * 1000:.2f} ms per image)",
+    ]
+    if failed:
+        notes.append(f"{failed} inputs reported as failed")
+    return [
+        Row(
+            NAME,
+            f"{median(seconds):.3f} s",
+            f"{ideal:.3f} s (ideal)",
+            f"{ratio:.3f}",
+            f">= {TARGET:.2f}",
+            verdict(ratio >= TARGET and not failed),
+            notes,
+        )
+    ]
