@@ -230,3 +230,35 @@ def test_no_example_points_at_the_network_outside_reserved_domains(overlaid) -> 
         "example.com" in url for url in urls if "s3.amazonaws" in url or "example" in url
     )
     assert not [url for url in urls if "s3.amazonaws.com" in url]
+
+
+def test_overlay_values_carry_no_yaml_accidents(overlaid) -> None:
+    """An unquoted YAML description with ", " once produced keys like {"repeated.": null}."""
+
+    def nulls(node: Any, path: str = "$") -> list[str]:
+        if node is None:
+            return [path]
+        if isinstance(node, dict):
+            return [hit for key, value in node.items() for hit in nulls(value, f"{path}.{key}")]
+        if isinstance(node, list):
+            return [hit for i, value in enumerate(node) for hit in nulls(value, f"{path}[{i}]")]
+        return []
+
+    assert nulls(overlaid) == []
+
+
+def test_fuzzing_findings_schema_valid_requests_are_ones_the_api_can_accept(
+    upstream, overlaid
+) -> None:
+    assert not upstream["paths"]["/v2/edit"]["post"]["requestBody"].get("required")
+    for path in ("/v2/edit", "/v1/render"):
+        assert overlaid["paths"][path]["post"]["requestBody"]["required"] is True
+    size = re.compile(get_params(overlaid)["outputSize"]["schema"]["pattern"])
+    assert size.fullmatch("1000x1000") and not size.fullmatch("0x0")
+    assert post_props(overlaid)["outputSize"]["pattern"] == size.pattern
+    for name, bound in (("shadow.directionOverride", 360), ("shadow.spreadOverride", 90)):
+        number = next(
+            b for b in get_params(overlaid)[name]["schema"]["anyOf"] if b["type"] == "number"
+        )
+        assert (number["minimum"], number["maximum"]) == (0, bound)
+    assert get_params(overlaid)["maxWidth"]["schema"]["minimum"] == 1

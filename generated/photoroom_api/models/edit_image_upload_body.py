@@ -502,7 +502,8 @@ class EditImageUploadBody:
             (leaf of virtualModel.scene).
         virtual_model_scene_custom_image_url (str | Unset): URL of a custom scene image.
         virtual_model_scene_custom_image_file (File | Unset): Bytes of a custom scene image.
-        background_expand_prompt_mode (EditImageUploadBodyBackgroundExpandPromptMode | Unset): If ai.auto
+        background_expand_prompt_mode (EditImageUploadBodyBackgroundExpandPromptMode | Unset): If ai.auto, the
+            background prompt is expanded before generation.
     """
 
     background_blur_mode: EditImageUploadBodyBackgroundBlurMode | Unset = UNSET

@@ -14,7 +14,7 @@ class RemoveBackgroundBase64Response:
     """Answer to a segment call made with `Accept application/json`.
 
     Attributes:
-        base64img (str): The resulting image
+        base64img (str): The resulting image, base64-encoded.
     """
 
     base64img: str

@@ -14,7 +14,7 @@ class RemoveBackgroundError:
     """
     Attributes:
         detail (str): Human-readable explanation. Example: Please provide an image..
-        status_code (int): The HTTP status code Example: 400.
+        status_code (int): The HTTP status code, repeated. Example: 400.
         type_ (str): Machine-readable error type. Example: missing_image.
     """
 

@@ -11,12 +11,12 @@ from ...models.edit_image_upload_body import EditImageUploadBody
 from ...models.invalid_value import InvalidValue
 from ...models.payment_error import PaymentError
 from ...models.unknown_error import UnknownError
-from ...types import UNSET, File, Response, Unset
+from ...types import File, Response
 
 
 def _get_kwargs(
     *,
-    body: EditImageUploadBody | Unset = UNSET,
+    body: EditImageUploadBody,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -25,8 +25,7 @@ def _get_kwargs(
         "url": "/v2/edit",
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["files"] = body.to_multipart()
+    _kwargs["files"] = body.to_multipart()
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -90,7 +89,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: EditImageUploadBody | Unset = UNSET,
+    body: EditImageUploadBody,
 ) -> Response[APIError | File | InvalidValue | PaymentError | UnknownError]:
     """Image Editing v2 (Plus plan)
 
@@ -150,7 +149,7 @@ def sync_detailed(
     - [Sandbox Mode (free testing)](https://docs.photoroom.com/image-editing-api-plus-plan/sandbox-mode)
 
     Args:
-        body (EditImageUploadBody | Unset):
+        body (EditImageUploadBody):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +173,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: EditImageUploadBody | Unset = UNSET,
+    body: EditImageUploadBody,
 ) -> APIError | File | InvalidValue | PaymentError | UnknownError | None:
     """Image Editing v2 (Plus plan)
 
@@ -234,7 +233,7 @@ def sync(
     - [Sandbox Mode (free testing)](https://docs.photoroom.com/image-editing-api-plus-plan/sandbox-mode)
 
     Args:
-        body (EditImageUploadBody | Unset):
+        body (EditImageUploadBody):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -253,7 +252,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: EditImageUploadBody | Unset = UNSET,
+    body: EditImageUploadBody,
 ) -> Response[APIError | File | InvalidValue | PaymentError | UnknownError]:
     """Image Editing v2 (Plus plan)
 
@@ -313,7 +312,7 @@ async def asyncio_detailed(
     - [Sandbox Mode (free testing)](https://docs.photoroom.com/image-editing-api-plus-plan/sandbox-mode)
 
     Args:
-        body (EditImageUploadBody | Unset):
+        body (EditImageUploadBody):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -335,7 +334,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: EditImageUploadBody | Unset = UNSET,
+    body: EditImageUploadBody,
 ) -> APIError | File | InvalidValue | PaymentError | UnknownError | None:
     """Image Editing v2 (Plus plan)
 
@@ -395,7 +394,7 @@ async def asyncio(
     - [Sandbox Mode (free testing)](https://docs.photoroom.com/image-editing-api-plus-plan/sandbox-mode)
 
     Args:
-        body (EditImageUploadBody | Unset):
+        body (EditImageUploadBody):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -17,12 +17,12 @@ from ...models.legacy_render_template_upload_unknown_error import (
     LegacyRenderTemplateUploadUnknownError,
 )
 from ...models.render_image_post_params import RenderImagePOSTParams
-from ...types import UNSET, File, Response, Unset
+from ...types import File, Response
 
 
 def _get_kwargs(
     *,
-    body: RenderImagePOSTParams | Unset = UNSET,
+    body: RenderImagePOSTParams,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -31,8 +31,7 @@ def _get_kwargs(
         "url": "/v1/render",
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["files"] = body.to_multipart()
+    _kwargs["files"] = body.to_multipart()
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -111,7 +110,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: RenderImagePOSTParams | Unset = UNSET,
+    body: RenderImagePOSTParams,
 ) -> Response[
     APIError
     | File
@@ -129,7 +128,7 @@ def sync_detailed(
     AI features.
 
     Args:
-        body (RenderImagePOSTParams | Unset):
+        body (RenderImagePOSTParams):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,7 +152,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: RenderImagePOSTParams | Unset = UNSET,
+    body: RenderImagePOSTParams,
 ) -> (
     APIError
     | File
@@ -172,7 +171,7 @@ def sync(
     AI features.
 
     Args:
-        body (RenderImagePOSTParams | Unset):
+        body (RenderImagePOSTParams):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,7 +190,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: RenderImagePOSTParams | Unset = UNSET,
+    body: RenderImagePOSTParams,
 ) -> Response[
     APIError
     | File
@@ -209,7 +208,7 @@ async def asyncio_detailed(
     AI features.
 
     Args:
-        body (RenderImagePOSTParams | Unset):
+        body (RenderImagePOSTParams):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -231,7 +230,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: RenderImagePOSTParams | Unset = UNSET,
+    body: RenderImagePOSTParams,
 ) -> (
     APIError
     | File
@@ -250,7 +249,7 @@ async def asyncio(
     AI features.
 
     Args:
-        body (RenderImagePOSTParams | Unset):
+        body (RenderImagePOSTParams):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
