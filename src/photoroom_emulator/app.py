@@ -248,14 +248,29 @@ async def health(request: Request) -> Response:
     return JSONResponse({"status": "ok", "processing": emulator.config.processing})
 
 
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def by_method(get: Endpoint, post: Endpoint) -> Endpoint:
+    """One route for a path served by GET and POST, so that a 405 lists both in ``Allow``
+    (two routes on one path each answer 405 with only their own methods)."""
+
+    async def endpoint(request: Request) -> Response:
+        return await (post if request.method == "POST" else get)(request)
+
+    return endpoint
+
+
 ROUTES: Final = [
     Route("/v1/segment", remove_background, methods=["POST"]),
-    Route("/v2/edit", edit_image_from_url, methods=["GET"]),
-    Route("/v2/edit", edit_image_upload, methods=["POST"]),
+    Route("/v2/edit", by_method(edit_image_from_url, edit_image_upload), methods=["GET", "POST"]),
     Route("/v1/account", account_v1, methods=["GET"]),
     Route("/v2/account", account_v2, methods=["GET"]),
-    Route("/v1/render", legacy_render_from_url, methods=["GET"]),
-    Route("/v1/render", legacy_render_upload, methods=["POST"]),
+    Route(
+        "/v1/render",
+        by_method(legacy_render_from_url, legacy_render_upload),
+        methods=["GET", "POST"],
+    ),
     Route("/openapi", openapi, methods=["GET"]),
     Route("/health", health, methods=["GET"]),
 ]

@@ -187,7 +187,12 @@ def _edit(images: Mapping[str, list[bytes]], params: Params, sandbox: bool) -> I
         canvas = generative.fill_transparent(canvas)
     if params.given("uncrop.mode"):
         sides = cropped_sides(mask.alpha) if mask is not None else _no_sides()
-        canvas = generative.uncrop(canvas, sides)
+        uncropped = generative.uncrop(canvas, sides)
+        # An explicit output size is the size of the answer: uncrop then shows more around the
+        # subject inside that frame instead of growing it.
+        if any(params.given(name) for name in ("outputSize", "maxWidth", "maxHeight")):
+            uncropped = uncropped.resize(canvas.size, Image.Resampling.LANCZOS)
+        canvas = uncropped
     if sandbox:
         canvas = watermark(canvas)
     dpi = params.get("export.dpi")

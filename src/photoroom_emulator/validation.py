@@ -27,6 +27,7 @@ Per request:
 from __future__ import annotations
 
 import copy
+import json
 import math
 import re
 import uuid
@@ -148,8 +149,14 @@ class Params:
         """``pr-unsupported-attributes`` for the response, when something was ignored."""
         if not self.unsupported:
             return {}
-        # Names are the caller's text: escape what a header cannot carry (non-ASCII, controls).
-        names = (name.encode("unicode_escape").decode("ascii") for name in self.unsupported)
+        # Names are the caller's text: escape what a header cannot carry (non-ASCII, controls),
+        # and quote names with edge spaces or none at all (a header value cannot end in a space).
+        names = (
+            name.encode("unicode_escape").decode("ascii")
+            if name and name == name.strip()
+            else json.dumps(name)
+            for name in self.unsupported
+        )
         return {UNSUPPORTED_HEADER: "Unsupported attributes: " + ", ".join(names)}
 
 

@@ -397,8 +397,9 @@ def upscale(
     if width * height > limit:
         if downscale_if_needed == "never":
             raise ImageInputError(
-                f"imageFile is {width}x{height} px ({width * height / 1e6:.2f} MP); upscale "
-                f"{mode} accepts at most {limit / 1e6:g} MP (set upscale.downscaleIfNeeded)."
+                f"the image to upscale is {width}x{height} px ({width * height / 1e6:.2f} MP); "
+                f"upscale {mode} accepts at most {limit / 1e6:g} MP "
+                "(set upscale.downscaleIfNeeded)."
             )
         factor = math.sqrt(limit / (width * height))
         if downscale_if_needed == "skipUpscaleIfNotNeeded" and factor * UPSCALE_FACTOR < 1:
