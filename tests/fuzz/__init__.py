@@ -1,0 +1,1 @@
+"""Contract fuzzing with schemathesis: hooks, image corpus and checks (see schemathesis.toml)."""
