@@ -597,6 +597,35 @@ class EditParam:
     def annotation(self, method: str) -> Any:
         return self.get_type if method == "get" else self.post_type
 
+    def accepts(self, method: str) -> Accepts:
+        """What ``method`` takes for this parameter (worked out once, then reused by each call)."""
+        return self._accepts_get if method == "get" else self._accepts_post
+
+    @functools.cached_property
+    def _accepts_get(self) -> Accepts:
+        return Accepts.of(self.get_type)
+
+    @functools.cached_property
+    def _accepts_post(self) -> Accepts:
+        return Accepts.of(self.post_type)
+
+    @functools.cached_property
+    def uploads_file(self) -> bool:
+        """Whether the POST variant takes a file here (``…imageFile``)."""
+        return _has_file(self.post_type)
+
+
+@dataclasses.dataclass(frozen=True)
+class Accepts:
+    """An annotation taken apart: its ``Literal`` string values and its other member types."""
+
+    literals: tuple[str, ...]
+    plain: frozenset[Any]
+
+    @classmethod
+    def of(cls, annotation: Any) -> Accepts:
+        return cls(literal_values(annotation), plain_types(annotation))
+
 
 class _Probe:
     def __str__(self) -> str:
@@ -633,9 +662,9 @@ def literal_values(annotation: Any) -> tuple[str, ...]:
     return tuple(values)
 
 
-def plain_types(annotation: Any) -> set[Any]:
+def plain_types(annotation: Any) -> frozenset[Any]:
     """The non-Literal members of ``annotation`` (``float``, ``str``, ``bool``, ``list[...]``)."""
-    return {a for a in _union_args(annotation) if typing.get_origin(a) is not Literal}
+    return frozenset({a for a in _union_args(annotation) if typing.get_origin(a) is not Literal})
 
 
 def _has_file(annotation: Any) -> bool:
@@ -817,7 +846,7 @@ def _needs_post(param: EditParam, value: Any) -> bool:
     """Whether sending ``value`` for ``param`` takes the upload (POST) variant."""
     if param.get_type is None:
         return True
-    if not _has_file(param.post_type):
+    if not param.uploads_file:
         return False
     values = (
         value if isinstance(value, Sequence) and not isinstance(value, (str, bytes)) else [value]
@@ -836,8 +865,8 @@ def _convert(param: EditParam, value: Any, method: str) -> Any:
             else "an image URL (GET)"
         )
         raise InvalidOptionError(api, f"is only accepted together with {other}")
-    literals = literal_values(annotation)
-    plain = plain_types(annotation)
+    accepts = param.accepts(method)
+    literals, plain = accepts.literals, accepts.plain
     from photoroom_api.types import File
 
     if File in plain:
@@ -924,16 +953,18 @@ def _unknown_option(name: str, valid: Sequence[str], where: str) -> TypeError:
     return TypeError(f"{where} got an unexpected keyword argument {name!r}{suggestion}")
 
 
+@functools.cache
+def _edit_params_by_option() -> dict[tuple[str, str | None], EditParam]:
+    """The parameters of :func:`edit_table` by (option, group field)."""
+    return {(p.option, p.field): p for p in edit_table().values()}
+
+
 def build_edit(image: object, options: Mapping[str, Any]) -> EditRequest:
     """Validate ``edit()`` arguments and translate them to the generated GET or POST call."""
-    valid = list(EditOptions.__annotations__)
     for name in options:
         if name not in EditOptions.__annotations__:
-            raise _unknown_option(name, valid, "edit()")
-    table = edit_table()
-    by_option: dict[tuple[str, str | None], EditParam] = {
-        (p.option, p.field): p for p in table.values()
-    }
+            raise _unknown_option(name, list(EditOptions.__annotations__), "edit()")
+    by_option = _edit_params_by_option()
 
     # Flatten to (param, value) pairs first: the method depends on whether any file is present.
     chosen: list[tuple[EditParam, Any]] = []
