@@ -19,9 +19,8 @@ Per request:
    anyOf" when the object is a choice of variants, "must be object" otherwise.
 4. Names the operation does not know are collected for the ``pr-unsupported-attributes`` header
    (the real API ignores them rather than failing).
-5. Missing required fields are 400s; absent fields get their ``x-server-default``. A multipart
-   field without one takes the default of the same-named parameter of another operation on the
-   same path (POST ``/v2/edit`` records none; GET ``/v2/edit`` records them all).
+5. Missing required fields are 400s; absent fields get their ``x-server-default`` (the overlay
+   records it on GET parameters and multipart fields alike).
 """
 
 from __future__ import annotations
@@ -182,7 +181,6 @@ class OperationValidator:
         """Build the validator of ``method path`` from the spec (see the module docstring)."""
         path_item = spec["paths"][path]
         op = path_item[method.lower()]
-        fallback_defaults = _path_defaults(spec, path_item)
         declared: dict[str, tuple[dict[str, Any], bool]] = {}
         for parameter in op.get("parameters", []):
             parameter = resolve(spec, parameter)
@@ -200,7 +198,7 @@ class OperationValidator:
                 name,
                 schema,
                 required=required,
-                default=schema.get("x-server-default", fallback_defaults.get(name, _MISSING)),
+                default=schema.get("x-server-default", _MISSING),
             )
             for name, (schema, required) in declared.items()
         }
@@ -377,20 +375,6 @@ def _inline(spec: Spec, node: Any, seen: frozenset[str] = frozenset()) -> Any:
     if isinstance(node, list):
         return [_inline(spec, value, seen) for value in node]
     return copy.copy(node)
-
-
-def _path_defaults(spec: Spec, path_item: Mapping[str, Any]) -> dict[str, Any]:
-    """``x-server-default`` of every parameter of every operation on one path, by name."""
-    defaults: dict[str, Any] = {}
-    for op in path_item.values():
-        if not isinstance(op, dict):
-            continue
-        for parameter in op.get("parameters", []):
-            parameter = resolve(spec, parameter)
-            schema = resolve(spec, parameter.get("schema", {}))
-            if "x-server-default" in schema:
-                defaults.setdefault(parameter["name"], schema["x-server-default"])
-    return defaults
 
 
 def _keyed_rules(spec: Spec, extension: Mapping[str, Any] | None) -> list[KeyedRule]:

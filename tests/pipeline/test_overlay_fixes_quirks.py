@@ -124,6 +124,22 @@ def test_q10_no_request_default_is_sent_but_every_one_is_kept(upstream, overlaid
     assert segment["format"]["x-server-default"] == "png"
 
 
+def test_q10_the_multipart_twin_records_the_same_server_defaults(upstream, overlaid) -> None:
+    # Upstream's POST /v2/edit fields carry no defaults, so the emulator could not know that an
+    # upload without export.format answers PNG; the overlay copies each GET default across.
+    get_defaults = {
+        name: p["schema"]["default"]
+        for name, p in get_params(upstream).items()
+        if "default" in p["schema"] and name in post_props(upstream)
+    }
+    assert get_defaults
+    assert not [name for name in get_defaults if "default" in post_props(upstream)[name]]
+    props = post_props(overlaid)
+    for name, default in get_defaults.items():
+        if name in props:  # object-valued ones were split into leaves (Q1)
+            assert props[name]["x-server-default"] == default, name
+
+
 def test_q11_every_export_format_has_its_content_type(upstream, overlaid) -> None:
     assert list(operation(upstream, "/v2/edit", "get")["responses"]["200"]["content"]) == [
         "image/png"
