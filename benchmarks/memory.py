@@ -1,11 +1,12 @@
-"""Memory of a large edit: peak RSS growth while editing a ~30 MB JPEG and saving the result.
+"""Memory of a large edit: peak RSS growth while editing a ~30 MB JPEG, answer streamed to a file.
 
 Why: a client that copies the upload a few times (read, multipart body, retry buffer) or holds
 the answer twice multiplies memory by the image size; batch jobs on small machines feel that
 first. The measurement runs in a fresh child process (``python -m benchmarks.memory``) so the
 harness' own allocations (the generated images, the emulator pool) never count: the child reads
 its peak RSS (``VmHWM``) after a warm-up call, then edits the large file (passed as a path, so
-the harness never holds it) and saves the result to a file, then reads the peak again.
+the harness never holds it) with ``save_to=`` so the answer streams to a file, then reads the
+peak again.
 The emulator processes the image for real, so the answer is a full-size image too.
 """
 
@@ -55,10 +56,8 @@ def edit_to_file(client: Any, image: Path, target: Path) -> int:
         "output_size": LARGE_EDIT_FORM["outputSize"],
         "export": photoroom.Export(format="png"),
     }
-    result = client.edit(image, **options)
-    written = result.save(target)
-    del result
-    return Path(written).stat().st_size
+    result = client.edit(image, save_to=target, **options)  # streamed, never held in memory
+    return Path(result.path).stat().st_size
 
 
 def child(url: str, image: Path, small: Path, out_dir: Path) -> dict[str, int]:
@@ -102,8 +101,8 @@ def run(ctx: Context) -> list[Row]:
             verdict(ratio <= LIMIT),
             [
                 f"input {numbers['input'] / mb:.1f} MB JPEG (path), answer "
-                f"{numbers['output'] / mb:.1f} MB PNG saved to a file; peak RSS (VmHWM) of a "
-                "child process after a warm-up call"
+                f"{numbers['output'] / mb:.1f} MB PNG streamed to a file (save_to=); "
+                "peak RSS (VmHWM) of a child process after a warm-up call"
             ],
         )
     ]

@@ -19,6 +19,7 @@ import os
 import random
 import time
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
 
 import httpx
@@ -58,7 +59,7 @@ DEFAULT_TIMEOUT = 60.0
 """Seconds; AI edits (backgrounds, virtual models) routinely take 10-30 s."""
 
 _JOIN_LIMIT = 8 * 1024 * 1024
-"""Bytes up to which a multipart body is joined before sending (see ``_build_request``).
+"""Bytes up to which an upload is sent as one block (see ``_build_request``).
 
 httpx writes a multipart body field by field, four socket writes per field, each releasing
 and re-taking the GIL; batches of small uploads spend their time there
@@ -94,6 +95,24 @@ class Call(Generic[T]):
     """The generated ``_build_response`` of the operation."""
     on_success: Callable[[httpx.Response, Any], T]
     headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    save_to: str | os.PathLike[str] | None = None
+    """``save_to=``: stream a successful image answer to this file instead of into memory."""
+    on_saved: Callable[[httpx.Response, Path], T] | None = None
+    """Builds the result of an answer streamed to a file (``on_success`` gets the rest)."""
+
+    def stream_target(self, response: httpx.Response) -> Path | None:
+        """The file to stream ``response`` into, or ``None`` to read it into memory.
+
+        Only successful image answers are streamed; errors and JSON answers are read and parsed.
+        """
+        if self.save_to is None or self.on_saved is None or not 200 <= response.status_code < 300:
+            return None
+        content_type = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if not content_type.startswith("image/"):
+            return None
+        from ._results import output_path
+
+        return output_path(self.save_to, content_type)
 
 
 @dataclasses.dataclass
@@ -110,17 +129,21 @@ class Step(Generic[T]):
         return cast(T, self.value)
 
 
-def _payloads_as_bytes(files: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
-    """Hand httpx each in-memory upload as ``bytes`` rather than the generated ``BytesIO``.
+def _small_payloads_as_bytes(files: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """Hand httpx each in-memory upload up to ``_JOIN_LIMIT`` as ``bytes``, not ``BytesIO``.
 
     httpx streams a file object in 64 KB reads, one socket write each; bytes go out in a single
-    write, which halves the send calls for a 1 MB image (``benchmarks/upload.py``). It also makes
-    every attempt send the whole file whatever an earlier attempt read, so retries need no copies:
-    ``BytesIO.getvalue()`` of an unmodified stream returns the bytes it wraps, without a copy.
+    write, which halves the send calls for a 1 MB image (``benchmarks/upload.py``). Larger
+    uploads stay streams: httpcore copies each chunk it frames, and one 30 MB chunk would be
+    a 30 MB copy (``benchmarks/memory.py``). Either way every attempt sends the whole file
+    (httpx rewinds streams), and ``BytesIO.getvalue()`` of an unmodified stream is not a copy.
     """
     return [
         (name, (part[0], part[1].getvalue(), *part[2:]))
-        if isinstance(part, tuple) and len(part) >= 2 and isinstance(part[1], io.BytesIO)
+        if isinstance(part, tuple)
+        and len(part) >= 2
+        and isinstance(part[1], io.BytesIO)
+        and len(part[1].getvalue()) <= _JOIN_LIMIT
         else (name, part)
         for name, part in files
     ]
@@ -220,10 +243,26 @@ class BaseClient(Generic[HttpxClientT]):
 
     # -- building calls -----------------------------------------------------------------------
 
-    def _edit_call(self, image: object, options: Mapping[str, Any]) -> Call[EditResult]:
+    def _edit_call(
+        self,
+        image: object,
+        options: Mapping[str, Any],
+        save_to: str | os.PathLike[str] | None = None,
+    ) -> Call[EditResult]:
         from ._options import build_edit
+        from ._results import EditResult
 
         request = build_edit(image, options)
+
+        def on_success(response: httpx.Response, parsed: Any) -> EditResult:
+            result = EditResult(response.content, response)
+            if save_to is not None:
+                result.path = result.save(save_to)
+            return result
+
+        def on_saved(response: httpx.Response, path: Path) -> EditResult:
+            return EditResult(None, response, path=path)
+
         if request.method == "get":
             from photoroom_api.api.image_editing import edit_image_from_url as get_op
 
@@ -232,7 +271,15 @@ class BaseClient(Generic[HttpxClientT]):
                 kwargs["params"].update(request.keyed)
                 return kwargs
 
-            return Call("edit", self.base_url, get_kwargs, get_op._build_response, _edit_result)
+            return Call(
+                "edit",
+                self.base_url,
+                get_kwargs,
+                get_op._build_response,
+                on_success,
+                save_to=save_to,
+                on_saved=on_saved,
+            )
 
         from photoroom_api.api.image_editing import edit_image_upload as post_op
         from photoroom_api.models.edit_image_upload_body import EditImageUploadBody
@@ -251,10 +298,21 @@ class BaseClient(Generic[HttpxClientT]):
             )
             return kwargs
 
-        return Call("edit", self.base_url, post_kwargs, post_op._build_response, _edit_result)
+        return Call(
+            "edit",
+            self.base_url,
+            post_kwargs,
+            post_op._build_response,
+            on_success,
+            save_to=save_to,
+            on_saved=on_saved,
+        )
 
     def _remove_background_call(
-        self, image: object, options: Mapping[str, Any]
+        self,
+        image: object,
+        options: Mapping[str, Any],
+        save_to: str | os.PathLike[str] | None = None,
     ) -> Call[RemoveBackgroundResult]:
         from photoroom_api.api.remove_background import remove_background as op
         from photoroom_api.models.remove_background_post_params import RemoveBackgroundPOSTParams
@@ -279,14 +337,25 @@ class BaseClient(Generic[HttpxClientT]):
                 body=RemoveBackgroundPOSTParams(image_file=loaded.to_file(), **fields)
             )
 
+        def on_success(response: httpx.Response, parsed: Any) -> RemoveBackgroundResult:
+            result = RemoveBackgroundResult._from_response(response)
+            if save_to is not None:  # a JSON (base64img) answer is decoded, then saved
+                result.path = result.save(save_to)
+            return result
+
+        def on_saved(response: httpx.Response, path: Path) -> RemoveBackgroundResult:
+            return RemoveBackgroundResult(None, response, path=path)
+
         headers = {"accept": "application/json"} if as_json else {}
         return Call(
             "remove_background",
             self.segment_base_url,
             kwargs,
             op._build_response,
-            lambda response, _: RemoveBackgroundResult._from_response(response),
+            on_success,
             headers,
+            save_to,
+            on_saved,
         )
 
     def _account_call(self) -> Call[Account]:
@@ -324,7 +393,7 @@ class BaseClient(Generic[HttpxClientT]):
         method = str(kwargs.pop("method")).upper()
         url = call.base_url + str(kwargs.pop("url"))
         if "files" in kwargs:
-            kwargs["files"] = _payloads_as_bytes(kwargs["files"])
+            kwargs["files"] = _small_payloads_as_bytes(kwargs["files"])
         headers = {
             "user-agent": f"photoroom-python/{__version__}",
             **self.default_headers,
@@ -346,7 +415,10 @@ class BaseClient(Generic[HttpxClientT]):
         response: httpx.Response,
         retries: int,
         elapsed: float,
+        saved: Path | None = None,
     ) -> Step[T]:
+        """Turn an answer into a result, an error, or a retry. ``saved``: the file the answer's
+        body was streamed into (``Call.stream_target``); the body is then not in memory."""
         status = response.status_code
         if logger.isEnabledFor(logging.INFO):  # building the URL costs more than the check
             logger.info(
@@ -358,6 +430,8 @@ class BaseClient(Generic[HttpxClientT]):
                 elapsed,
                 f" (retry {retries})" if retries else "",
             )
+        if saved is not None and call.on_saved is not None:
+            return Step(value=call.on_saved(response, saved))
         try:
             parsed = call.build_response(client=self._generated_client(), response=response).parsed
         except (ValueError, KeyError, TypeError, AttributeError):
@@ -468,12 +542,6 @@ def _api_message(body: object) -> str | None:
         if isinstance(value, str):
             return value
     return None
-
-
-def _edit_result(response: httpx.Response, parsed: Any) -> EditResult:
-    from ._results import EditResult
-
-    return EditResult(response.content, response)
 
 
 def now() -> float:

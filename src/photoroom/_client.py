@@ -10,6 +10,7 @@ import functools
 import os
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
 
@@ -144,35 +145,76 @@ class Photoroom(BaseClient[httpx.Client]):
             request = self._build_request(call)
             start = time.monotonic()
             step: Step[T]
+            saved: Path | None = None
             try:
-                response = self._http.send(request)
+                if call.save_to is None:
+                    response = self._http.send(request)
+                else:
+                    response, saved = self._send_saving(call, request)
             except httpx.RequestError as exc:
                 step = self._on_transport_error(
                     call, request, exc, retries, time.monotonic() - start
                 )
             else:
-                step = self._on_response(call, request, response, retries, time.monotonic() - start)
+                elapsed = time.monotonic() - start
+                step = self._on_response(call, request, response, retries, elapsed, saved)
             if step.wait is None:
                 return step.result()
             self._sleep(step.wait)
             retries += 1
 
+    def _send_saving(
+        self, call: Call[T], request: httpx.Request
+    ) -> tuple[httpx.Response, Path | None]:
+        """Send; stream a successful image answer to ``call.save_to``, read anything else."""
+        from ._results import atomic_file
+
+        response = self._http.send(request, stream=True)
+        try:
+            target = call.stream_target(response)
+            if target is None:
+                response.read()
+                return response, None
+            with atomic_file(target) as handle:  # a dropped connection leaves no partial file
+                for chunk in response.iter_bytes():
+                    handle.write(chunk)
+            return response, target
+        finally:
+            response.close()
+
     # -- operations ---------------------------------------------------------------------------
 
     def remove_background(
-        self, image: ImageInput, **options: Unpack[RemoveBackgroundOptions]
+        self,
+        image: ImageInput,
+        *,
+        save_to: str | os.PathLike[str] | None = None,
+        **options: Unpack[RemoveBackgroundOptions],
     ) -> RemoveBackgroundResult:
-        """Cut the subject out (``POST /v1/segment``, Basic plan); a transparent PNG by default."""
-        return self._request(self._remove_background_call(image, options))
+        """Cut the subject out (``POST /v1/segment``, Basic plan); a transparent PNG by default.
 
-    def edit(self, image: ImageInput | None = None, **options: Unpack[EditOptions]) -> EditResult:
+        ``save_to`` streams the image to that file as it arrives (see :meth:`edit`).
+        """
+        return self._request(self._remove_background_call(image, options, save_to))
+
+    def edit(
+        self,
+        image: ImageInput | None = None,
+        *,
+        save_to: str | os.PathLike[str] | None = None,
+        **options: Unpack[EditOptions],
+    ) -> EditResult:
         """Edit an image (``/v2/edit``, Plus plan): background, shadow, lighting, layout, AI edits.
 
         A URL is fetched by the API (GET); a path, bytes, file or PIL image is uploaded (POST).
         ``image`` may be omitted for generated images (``image_from_prompt=...``). See
         :class:`EditOptions` for every option.
+
+        ``save_to`` streams the answer to that file as it arrives instead of holding it in
+        memory (a path without an extension gets the one of the answer's format); the file
+        appears complete or not at all, and ``result.path`` says where it is.
         """
-        return self._request(self._edit_call(image, options))
+        return self._request(self._edit_call(image, options, save_to))
 
     def account(self) -> Account:
         """Plan and image balance (``GET /v2/account``)."""
@@ -337,30 +379,66 @@ class AsyncPhotoroom(BaseClient[httpx.AsyncClient]):
             request = self._build_request(call)
             start = time.monotonic()
             step: Step[T]
+            saved: Path | None = None
             try:
-                response = await self._http.send(request)
+                if call.save_to is None:
+                    response = await self._http.send(request)
+                else:
+                    response, saved = await self._send_saving(call, request)
             except httpx.RequestError as exc:
                 step = self._on_transport_error(
                     call, request, exc, retries, time.monotonic() - start
                 )
             else:
-                step = self._on_response(call, request, response, retries, time.monotonic() - start)
+                elapsed = time.monotonic() - start
+                step = self._on_response(call, request, response, retries, elapsed, saved)
             if step.wait is None:
                 return step.result()
             await self._sleep(step.wait)
             retries += 1
 
+    async def _send_saving(
+        self, call: Call[T], request: httpx.Request
+    ) -> tuple[httpx.Response, Path | None]:
+        """Send; stream a successful image answer to ``call.save_to``, read anything else.
+
+        The chunks are written with blocking writes: each is at most a network read, and the
+        local disk is far faster than the network that delivers it.
+        """
+        from ._results import atomic_file
+
+        response = await self._http.send(request, stream=True)
+        try:
+            target = call.stream_target(response)
+            if target is None:
+                await response.aread()
+                return response, None
+            with atomic_file(target) as handle:  # a dropped connection leaves no partial file
+                async for chunk in response.aiter_bytes():
+                    handle.write(chunk)
+            return response, target
+        finally:
+            await response.aclose()
+
     async def remove_background(
-        self, image: ImageInput, **options: Unpack[RemoveBackgroundOptions]
+        self,
+        image: ImageInput,
+        *,
+        save_to: str | os.PathLike[str] | None = None,
+        **options: Unpack[RemoveBackgroundOptions],
     ) -> RemoveBackgroundResult:
         """Cut the subject out (``POST /v1/segment``); see :meth:`Photoroom.remove_background`."""
-        return await self._request(self._remove_background_call(image, options))
+        return await self._request(self._remove_background_call(image, options, save_to))
 
     async def edit(
-        self, image: ImageInput | None = None, **options: Unpack[EditOptions]
+        self,
+        image: ImageInput | None = None,
+        *,
+        save_to: str | os.PathLike[str] | None = None,
+        **options: Unpack[EditOptions],
     ) -> EditResult:
         """Edit an image (``/v2/edit``); see :meth:`Photoroom.edit`."""
-        return await self._request(self._edit_call(image, options))
+        return await self._request(self._edit_call(image, options, save_to))
 
     async def account(self) -> Account:
         """Plan and image balance (``GET /v2/account``)."""

@@ -13,8 +13,9 @@ import binascii
 import contextlib
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 import httpx
@@ -31,27 +32,45 @@ __all__ = [
     "ImageResult",
     "Quota",
     "RemoveBackgroundResult",
+    "atomic_file",
     "atomic_write",
+    "output_path",
 ]
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and an atomic rename.
+@contextlib.contextmanager
+def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary file that appears at ``path`` complete, or not at all, when the block ends.
 
-    Either the complete file appears or nothing does, whatever interrupts the write
-    (exception, KeyboardInterrupt, cancellation).
+    Writes go to a temporary file in the same folder, renamed over ``path`` on success and
+    removed whatever interrupts the block (exception, KeyboardInterrupt, cancellation).
     """
     target = Path(path)
     # Not tempfile.mkstemp: its 0600 mode would ignore the umask that a plain open() honours.
     tmp_name = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     try:
         with open(tmp_name, "xb") as handle:
-            handle.write(data)
+            yield handle
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_file`); return the path."""
+    with atomic_file(path) as handle:
+        handle.write(data)
+    return Path(path)
+
+
+def output_path(path: str | os.PathLike[str], content_type: str) -> Path:
+    """``path``, with the extension of ``content_type`` if it has none; parent folders made."""
+    target = Path(path)
+    if not target.suffix:
+        target = target.with_name(target.name + extension_for(content_type))
+    target.parent.mkdir(parents=True, exist_ok=True)
     return target
 
 
@@ -71,20 +90,33 @@ def _header_int(headers: httpx.Headers, name: str) -> int | None:
 
 
 class ImageResult:
-    """An image answer: ``content`` (bytes), ``content_type`` and the response metadata."""
+    """An image answer: ``content`` (bytes), ``content_type`` and the response metadata.
 
-    content: bytes
+    With ``save_to=`` the image was streamed to ``path`` instead of being held in memory;
+    ``content`` then reads that file when first asked for.
+    """
+
     content_type: str
     http_response: httpx.Response
+    path: Path | None
+    """Where ``save_to=`` wrote the image (``None`` when it is only in memory)."""
     request_id: str | None
     uncertainty_score: float | None
 
     def __init__(
-        self, content: bytes, http_response: httpx.Response, *, content_type: str | None = None
+        self,
+        content: bytes | None,
+        http_response: httpx.Response,
+        *,
+        content_type: str | None = None,
+        path: Path | None = None,
     ):
-        self.content = content
+        if content is None and path is None:
+            raise ValueError("an image result needs its content or the path it was saved to")
+        self._content = content
+        self.path = path
         self.http_response = http_response
-        self.content_type = content_type or self._content_type(content, http_response)
+        self.content_type = content_type or self._content_type(content or b"", http_response)
         headers = http_response.headers
         self.request_id = headers.get("x-request-id") or headers.get("pr-request-id")
         # -1 means "a human was detected" (the API does not score people).
@@ -99,6 +131,14 @@ class ImageResult:
         return sniff_content_type(content) or declared or "application/octet-stream"
 
     @property
+    def content(self) -> bytes:
+        """The image file's bytes (read from ``path`` on first use when it was streamed there)."""
+        if self._content is None:
+            assert self.path is not None
+            self._content = self.path.read_bytes()
+        return self._content
+
+    @property
     def extension(self) -> str:
         """The file extension of ``content_type``, with the dot (``.png``, ``.jpg``, ``.webp``)."""
         return extension_for(self.content_type)
@@ -109,11 +149,7 @@ class ImageResult:
         A path without an extension gets the one of the content type (``out/shoe`` ->
         ``out/shoe.webp``). Missing parent folders are created.
         """
-        target = Path(path)
-        if not target.suffix:
-            target = target.with_name(target.name + self.extension)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        return atomic_write(target, self.content)
+        return atomic_write(output_path(path, self.content_type), self.content)
 
     def to_pil(self) -> PILImage:
         """The image as a ``PIL.Image.Image`` (needs Pillow: ``pip install pillow``)."""
@@ -155,8 +191,14 @@ class ImageResult:
         extra = "".join(
             f", {k}={v!r}" for k, v in self._repr_fields().items() if v not in (None, [])
         )
-        size = len(self.content)
-        return f"{type(self).__name__}(content_type={self.content_type!r}, {size} bytes{extra})"
+        if self._content is None and self.path is not None:
+            where = f", path={str(self.path)!r}"
+            size = self.path.stat().st_size if self.path.exists() else 0
+        else:
+            where, size = "", len(self.content)
+        return (
+            f"{type(self).__name__}(content_type={self.content_type!r}, {size} bytes{where}{extra})"
+        )
 
 
 class RemoveBackgroundResult(ImageResult):
@@ -192,9 +234,14 @@ class EditResult(ImageResult):
     edit_further_url: str | None
 
     def __init__(
-        self, content: bytes, http_response: httpx.Response, *, content_type: str | None = None
+        self,
+        content: bytes | None,
+        http_response: httpx.Response,
+        *,
+        content_type: str | None = None,
+        path: Path | None = None,
     ):
-        super().__init__(content, http_response, content_type=content_type)
+        super().__init__(content, http_response, content_type=content_type, path=path)
         headers = http_response.headers
         #: Seed of a generated background: pass it back as background.seed to get a similar one.
         self.ai_background_seed = _header_int(headers, "pr-ai-background-seed")
