@@ -278,3 +278,23 @@ def test_fuzzing_findings_schema_valid_requests_are_ones_the_api_can_accept(
         )
         assert (number["minimum"], number["maximum"]) == (0, bound)
     assert get_params(overlaid)["maxWidth"]["schema"]["minimum"] == 1
+
+
+def error_schemas(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The JSON schema of every 4xx/5xx answer declared inline in an operation, by location."""
+    found = {}
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            for code, response in op.get("responses", {}).items():
+                schema = response.get("content", {}).get("application/json", {}).get("schema")
+                if code[0] in "45" and schema is not None:
+                    found[f"{method.upper()} {path} {code}"] = schema
+    return found
+
+
+def test_one_error_shape_is_one_schema_not_a_model_per_copy(upstream, overlaid) -> None:
+    inline = [where for where, schema in error_schemas(upstream).items() if "$ref" not in schema]
+    assert "GET /v1/account 400" in inline and "POST /v1/render 402" in inline
+    assert [
+        where for where, schema in error_schemas(overlaid).items() if "$ref" not in schema
+    ] == []

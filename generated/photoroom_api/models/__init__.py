@@ -125,52 +125,12 @@ from .edit_image_upload_body_virtual_model_scene_preset_name import (
 from .edit_image_upload_body_virtual_model_size import (
     EditImageUploadBodyVirtualModelSize,
 )
-from .get_account_v1_field_missing_error import GetAccountV1FieldMissingError
-from .get_account_v1_field_missing_error_error import GetAccountV1FieldMissingErrorError
 from .get_account_v1_response_200 import GetAccountV1Response200
 from .get_account_v1_response_200_credits import GetAccountV1Response200Credits
-from .get_account_v2_field_missing_error import GetAccountV2FieldMissingError
-from .get_account_v2_field_missing_error_error import GetAccountV2FieldMissingErrorError
 from .get_account_v2_response_200 import GetAccountV2Response200
 from .get_account_v2_response_200_images import GetAccountV2Response200Images
 from .invalid_value import InvalidValue
 from .invalid_value_error import InvalidValueError
-from .legacy_render_template_from_url_field_missing_error import (
-    LegacyRenderTemplateFromUrlFieldMissingError,
-)
-from .legacy_render_template_from_url_field_missing_error_error import (
-    LegacyRenderTemplateFromUrlFieldMissingErrorError,
-)
-from .legacy_render_template_from_url_payment_error import (
-    LegacyRenderTemplateFromUrlPaymentError,
-)
-from .legacy_render_template_from_url_payment_error_error import (
-    LegacyRenderTemplateFromUrlPaymentErrorError,
-)
-from .legacy_render_template_from_url_unknown_error import (
-    LegacyRenderTemplateFromUrlUnknownError,
-)
-from .legacy_render_template_from_url_unknown_error_error import (
-    LegacyRenderTemplateFromUrlUnknownErrorError,
-)
-from .legacy_render_template_upload_field_missing_error import (
-    LegacyRenderTemplateUploadFieldMissingError,
-)
-from .legacy_render_template_upload_field_missing_error_error import (
-    LegacyRenderTemplateUploadFieldMissingErrorError,
-)
-from .legacy_render_template_upload_payment_error import (
-    LegacyRenderTemplateUploadPaymentError,
-)
-from .legacy_render_template_upload_payment_error_error import (
-    LegacyRenderTemplateUploadPaymentErrorError,
-)
-from .legacy_render_template_upload_unknown_error import (
-    LegacyRenderTemplateUploadUnknownError,
-)
-from .legacy_render_template_upload_unknown_error_error import (
-    LegacyRenderTemplateUploadUnknownErrorError,
-)
 from .payment_error import PaymentError
 from .payment_error_error import PaymentErrorError
 from .remove_background_base_64_response import RemoveBackgroundBase64Response
@@ -249,28 +209,12 @@ __all__ = (
     "EditImageUploadBodyVirtualModelQuality",
     "EditImageUploadBodyVirtualModelScenePresetName",
     "EditImageUploadBodyVirtualModelSize",
-    "GetAccountV1FieldMissingError",
-    "GetAccountV1FieldMissingErrorError",
     "GetAccountV1Response200",
     "GetAccountV1Response200Credits",
-    "GetAccountV2FieldMissingError",
-    "GetAccountV2FieldMissingErrorError",
     "GetAccountV2Response200",
     "GetAccountV2Response200Images",
     "InvalidValue",
     "InvalidValueError",
-    "LegacyRenderTemplateFromUrlFieldMissingError",
-    "LegacyRenderTemplateFromUrlFieldMissingErrorError",
-    "LegacyRenderTemplateFromUrlPaymentError",
-    "LegacyRenderTemplateFromUrlPaymentErrorError",
-    "LegacyRenderTemplateFromUrlUnknownError",
-    "LegacyRenderTemplateFromUrlUnknownErrorError",
-    "LegacyRenderTemplateUploadFieldMissingError",
-    "LegacyRenderTemplateUploadFieldMissingErrorError",
-    "LegacyRenderTemplateUploadPaymentError",
-    "LegacyRenderTemplateUploadPaymentErrorError",
-    "LegacyRenderTemplateUploadUnknownError",
-    "LegacyRenderTemplateUploadUnknownErrorError",
     "PaymentError",
     "PaymentErrorError",
     "RemoveBackgroundBase64Response",

@@ -6,7 +6,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.api_error import APIError
-from ...models.get_account_v2_field_missing_error import GetAccountV2FieldMissingError
 from ...models.get_account_v2_response_200 import GetAccountV2Response200
 from ...models.unknown_error import UnknownError
 from ...types import Response
@@ -24,20 +23,14 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    APIError
-    | GetAccountV2FieldMissingError
-    | GetAccountV2Response200
-    | UnknownError
-    | None
-):
+) -> APIError | GetAccountV2Response200 | UnknownError | None:
     if response.status_code == 200:
         response_200 = GetAccountV2Response200.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = GetAccountV2FieldMissingError.from_dict(response.json())
+        response_400 = APIError.from_dict(response.json())
 
         return response_400
 
@@ -69,9 +62,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    APIError | GetAccountV2FieldMissingError | GetAccountV2Response200 | UnknownError
-]:
+) -> Response[APIError | GetAccountV2Response200 | UnknownError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,9 +74,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[
-    APIError | GetAccountV2FieldMissingError | GetAccountV2Response200 | UnknownError
-]:
+) -> Response[APIError | GetAccountV2Response200 | UnknownError]:
     """Account Details v2
 
      Get current account details, including remaining image edits and monthly quota
@@ -95,7 +84,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[APIError | GetAccountV2FieldMissingError | GetAccountV2Response200 | UnknownError]
+        Response[APIError | GetAccountV2Response200 | UnknownError]
     """
 
     kwargs = _get_kwargs()
@@ -110,13 +99,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> (
-    APIError
-    | GetAccountV2FieldMissingError
-    | GetAccountV2Response200
-    | UnknownError
-    | None
-):
+) -> APIError | GetAccountV2Response200 | UnknownError | None:
     """Account Details v2
 
      Get current account details, including remaining image edits and monthly quota
@@ -126,7 +109,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        APIError | GetAccountV2FieldMissingError | GetAccountV2Response200 | UnknownError
+        APIError | GetAccountV2Response200 | UnknownError
     """
 
     return sync_detailed(
@@ -137,9 +120,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[
-    APIError | GetAccountV2FieldMissingError | GetAccountV2Response200 | UnknownError
-]:
+) -> Response[APIError | GetAccountV2Response200 | UnknownError]:
     """Account Details v2
 
      Get current account details, including remaining image edits and monthly quota
@@ -149,7 +130,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[APIError | GetAccountV2FieldMissingError | GetAccountV2Response200 | UnknownError]
+        Response[APIError | GetAccountV2Response200 | UnknownError]
     """
 
     kwargs = _get_kwargs()
@@ -162,13 +143,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> (
-    APIError
-    | GetAccountV2FieldMissingError
-    | GetAccountV2Response200
-    | UnknownError
-    | None
-):
+) -> APIError | GetAccountV2Response200 | UnknownError | None:
     """Account Details v2
 
      Get current account details, including remaining image edits and monthly quota
@@ -178,7 +153,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        APIError | GetAccountV2FieldMissingError | GetAccountV2Response200 | UnknownError
+        APIError | GetAccountV2Response200 | UnknownError
     """
 
     return (

@@ -7,15 +7,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.api_error import APIError
-from ...models.legacy_render_template_from_url_field_missing_error import (
-    LegacyRenderTemplateFromUrlFieldMissingError,
-)
-from ...models.legacy_render_template_from_url_payment_error import (
-    LegacyRenderTemplateFromUrlPaymentError,
-)
-from ...models.legacy_render_template_from_url_unknown_error import (
-    LegacyRenderTemplateFromUrlUnknownError,
-)
+from ...models.payment_error import PaymentError
+from ...models.unknown_error import UnknownError
 from ...types import UNSET, File, Response, Unset
 
 
@@ -50,23 +43,14 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    APIError
-    | File
-    | LegacyRenderTemplateFromUrlFieldMissingError
-    | LegacyRenderTemplateFromUrlPaymentError
-    | LegacyRenderTemplateFromUrlUnknownError
-    | None
-):
+) -> APIError | File | PaymentError | UnknownError | None:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = LegacyRenderTemplateFromUrlFieldMissingError.from_dict(
-            response.json()
-        )
+        response_400 = APIError.from_dict(response.json())
 
         return response_400
 
@@ -76,9 +60,7 @@ def _parse_response(
         return response_401
 
     if response.status_code == 402:
-        response_402 = LegacyRenderTemplateFromUrlPaymentError.from_dict(
-            response.json()
-        )
+        response_402 = PaymentError.from_dict(response.json())
 
         return response_402
 
@@ -93,9 +75,7 @@ def _parse_response(
         return response_429
 
     if response.status_code == 500:
-        response_500 = LegacyRenderTemplateFromUrlUnknownError.from_dict(
-            response.json()
-        )
+        response_500 = UnknownError.from_dict(response.json())
 
         return response_500
 
@@ -107,13 +87,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    APIError
-    | File
-    | LegacyRenderTemplateFromUrlFieldMissingError
-    | LegacyRenderTemplateFromUrlPaymentError
-    | LegacyRenderTemplateFromUrlUnknownError
-]:
+) -> Response[APIError | File | PaymentError | UnknownError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -129,13 +103,7 @@ def sync_detailed(
     template_id: str,
     image_url: str | Unset = UNSET,
     concept_url: str | Unset = UNSET,
-) -> Response[
-    APIError
-    | File
-    | LegacyRenderTemplateFromUrlFieldMissingError
-    | LegacyRenderTemplateFromUrlPaymentError
-    | LegacyRenderTemplateFromUrlUnknownError
-]:
+) -> Response[APIError | File | PaymentError | UnknownError]:
     """[LEGACY] Image Editing v1 (Plus plan)
 
      Deprecated: use /v2/edit instead.
@@ -159,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[APIError | File | LegacyRenderTemplateFromUrlFieldMissingError | LegacyRenderTemplateFromUrlPaymentError | LegacyRenderTemplateFromUrlUnknownError]
+        Response[APIError | File | PaymentError | UnknownError]
     """
 
     kwargs = _get_kwargs(
@@ -183,14 +151,7 @@ def sync(
     template_id: str,
     image_url: str | Unset = UNSET,
     concept_url: str | Unset = UNSET,
-) -> (
-    APIError
-    | File
-    | LegacyRenderTemplateFromUrlFieldMissingError
-    | LegacyRenderTemplateFromUrlPaymentError
-    | LegacyRenderTemplateFromUrlUnknownError
-    | None
-):
+) -> APIError | File | PaymentError | UnknownError | None:
     """[LEGACY] Image Editing v1 (Plus plan)
 
      Deprecated: use /v2/edit instead.
@@ -214,7 +175,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        APIError | File | LegacyRenderTemplateFromUrlFieldMissingError | LegacyRenderTemplateFromUrlPaymentError | LegacyRenderTemplateFromUrlUnknownError
+        APIError | File | PaymentError | UnknownError
     """
 
     return sync_detailed(
@@ -233,13 +194,7 @@ async def asyncio_detailed(
     template_id: str,
     image_url: str | Unset = UNSET,
     concept_url: str | Unset = UNSET,
-) -> Response[
-    APIError
-    | File
-    | LegacyRenderTemplateFromUrlFieldMissingError
-    | LegacyRenderTemplateFromUrlPaymentError
-    | LegacyRenderTemplateFromUrlUnknownError
-]:
+) -> Response[APIError | File | PaymentError | UnknownError]:
     """[LEGACY] Image Editing v1 (Plus plan)
 
      Deprecated: use /v2/edit instead.
@@ -263,7 +218,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[APIError | File | LegacyRenderTemplateFromUrlFieldMissingError | LegacyRenderTemplateFromUrlPaymentError | LegacyRenderTemplateFromUrlUnknownError]
+        Response[APIError | File | PaymentError | UnknownError]
     """
 
     kwargs = _get_kwargs(
@@ -285,14 +240,7 @@ async def asyncio(
     template_id: str,
     image_url: str | Unset = UNSET,
     concept_url: str | Unset = UNSET,
-) -> (
-    APIError
-    | File
-    | LegacyRenderTemplateFromUrlFieldMissingError
-    | LegacyRenderTemplateFromUrlPaymentError
-    | LegacyRenderTemplateFromUrlUnknownError
-    | None
-):
+) -> APIError | File | PaymentError | UnknownError | None:
     """[LEGACY] Image Editing v1 (Plus plan)
 
      Deprecated: use /v2/edit instead.
@@ -316,7 +264,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        APIError | File | LegacyRenderTemplateFromUrlFieldMissingError | LegacyRenderTemplateFromUrlPaymentError | LegacyRenderTemplateFromUrlUnknownError
+        APIError | File | PaymentError | UnknownError
     """
 
     return (

@@ -7,16 +7,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.api_error import APIError
-from ...models.legacy_render_template_upload_field_missing_error import (
-    LegacyRenderTemplateUploadFieldMissingError,
-)
-from ...models.legacy_render_template_upload_payment_error import (
-    LegacyRenderTemplateUploadPaymentError,
-)
-from ...models.legacy_render_template_upload_unknown_error import (
-    LegacyRenderTemplateUploadUnknownError,
-)
+from ...models.payment_error import PaymentError
 from ...models.render_image_post_params import RenderImagePOSTParams
+from ...models.unknown_error import UnknownError
 from ...types import File, Response
 
 
@@ -39,23 +32,14 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    APIError
-    | File
-    | LegacyRenderTemplateUploadFieldMissingError
-    | LegacyRenderTemplateUploadPaymentError
-    | LegacyRenderTemplateUploadUnknownError
-    | None
-):
+) -> APIError | File | PaymentError | UnknownError | None:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = LegacyRenderTemplateUploadFieldMissingError.from_dict(
-            response.json()
-        )
+        response_400 = APIError.from_dict(response.json())
 
         return response_400
 
@@ -65,7 +49,7 @@ def _parse_response(
         return response_401
 
     if response.status_code == 402:
-        response_402 = LegacyRenderTemplateUploadPaymentError.from_dict(response.json())
+        response_402 = PaymentError.from_dict(response.json())
 
         return response_402
 
@@ -80,7 +64,7 @@ def _parse_response(
         return response_429
 
     if response.status_code == 500:
-        response_500 = LegacyRenderTemplateUploadUnknownError.from_dict(response.json())
+        response_500 = UnknownError.from_dict(response.json())
 
         return response_500
 
@@ -92,13 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    APIError
-    | File
-    | LegacyRenderTemplateUploadFieldMissingError
-    | LegacyRenderTemplateUploadPaymentError
-    | LegacyRenderTemplateUploadUnknownError
-]:
+) -> Response[APIError | File | PaymentError | UnknownError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,13 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RenderImagePOSTParams,
-) -> Response[
-    APIError
-    | File
-    | LegacyRenderTemplateUploadFieldMissingError
-    | LegacyRenderTemplateUploadPaymentError
-    | LegacyRenderTemplateUploadUnknownError
-]:
+) -> Response[APIError | File | PaymentError | UnknownError]:
     """[LEGACY] Image Editing v1 (Plus plan)
 
      Deprecated: use /v2/edit instead.
@@ -135,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[APIError | File | LegacyRenderTemplateUploadFieldMissingError | LegacyRenderTemplateUploadPaymentError | LegacyRenderTemplateUploadUnknownError]
+        Response[APIError | File | PaymentError | UnknownError]
     """
 
     kwargs = _get_kwargs(
@@ -153,14 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RenderImagePOSTParams,
-) -> (
-    APIError
-    | File
-    | LegacyRenderTemplateUploadFieldMissingError
-    | LegacyRenderTemplateUploadPaymentError
-    | LegacyRenderTemplateUploadUnknownError
-    | None
-):
+) -> APIError | File | PaymentError | UnknownError | None:
     """[LEGACY] Image Editing v1 (Plus plan)
 
      Deprecated: use /v2/edit instead.
@@ -178,7 +143,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        APIError | File | LegacyRenderTemplateUploadFieldMissingError | LegacyRenderTemplateUploadPaymentError | LegacyRenderTemplateUploadUnknownError
+        APIError | File | PaymentError | UnknownError
     """
 
     return sync_detailed(
@@ -191,13 +156,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RenderImagePOSTParams,
-) -> Response[
-    APIError
-    | File
-    | LegacyRenderTemplateUploadFieldMissingError
-    | LegacyRenderTemplateUploadPaymentError
-    | LegacyRenderTemplateUploadUnknownError
-]:
+) -> Response[APIError | File | PaymentError | UnknownError]:
     """[LEGACY] Image Editing v1 (Plus plan)
 
      Deprecated: use /v2/edit instead.
@@ -215,7 +174,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[APIError | File | LegacyRenderTemplateUploadFieldMissingError | LegacyRenderTemplateUploadPaymentError | LegacyRenderTemplateUploadUnknownError]
+        Response[APIError | File | PaymentError | UnknownError]
     """
 
     kwargs = _get_kwargs(
@@ -231,14 +190,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RenderImagePOSTParams,
-) -> (
-    APIError
-    | File
-    | LegacyRenderTemplateUploadFieldMissingError
-    | LegacyRenderTemplateUploadPaymentError
-    | LegacyRenderTemplateUploadUnknownError
-    | None
-):
+) -> APIError | File | PaymentError | UnknownError | None:
     """[LEGACY] Image Editing v1 (Plus plan)
 
      Deprecated: use /v2/edit instead.
@@ -256,7 +208,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        APIError | File | LegacyRenderTemplateUploadFieldMissingError | LegacyRenderTemplateUploadPaymentError | LegacyRenderTemplateUploadUnknownError
+        APIError | File | PaymentError | UnknownError
     """
 
     return (
