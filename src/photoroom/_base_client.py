@@ -13,7 +13,6 @@ keyed-map leaves, the ``x-api-key`` header, the host of each operation, retries 
 from __future__ import annotations
 
 import dataclasses
-import io
 import logging
 import os
 import random
@@ -61,9 +60,10 @@ DEFAULT_TIMEOUT = 60.0
 _JOIN_LIMIT = 8 * 1024 * 1024
 """Bytes up to which an upload is sent as one block (see ``_build_request``).
 
-httpx writes a multipart body field by field, four socket writes per field, each releasing
-and re-taking the GIL; batches of small uploads spend their time there
-(``benchmarks/batch.py``). Joining costs one copy of the body, so large uploads keep streaming.
+httpx writes a multipart body field by field (four socket writes per field, and a file in
+64 KB reads), each write releasing and re-taking the GIL; batches of small uploads spend their
+time there (``benchmarks/batch.py``). Joining costs one copy of the body, so large uploads keep
+streaming. Either way each attempt sends the whole file: httpx rewinds file parts.
 """
 
 T = TypeVar("T")
@@ -127,26 +127,6 @@ class Step(Generic[T]):
         if self.error is not None:
             raise self.error
         return cast(T, self.value)
-
-
-def _small_payloads_as_bytes(files: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
-    """Hand httpx each in-memory upload up to ``_JOIN_LIMIT`` as ``bytes``, not ``BytesIO``.
-
-    httpx streams a file object in 64 KB reads, one socket write each; bytes go out in a single
-    write, which halves the send calls for a 1 MB image (``benchmarks/upload.py``). Larger
-    uploads stay streams: httpcore copies each chunk it frames, and one 30 MB chunk would be
-    a 30 MB copy (``benchmarks/memory.py``). Either way every attempt sends the whole file
-    (httpx rewinds streams), and ``BytesIO.getvalue()`` of an unmodified stream is not a copy.
-    """
-    return [
-        (name, (part[0], part[1].getvalue(), *part[2:]))
-        if isinstance(part, tuple)
-        and len(part) >= 2
-        and isinstance(part[1], io.BytesIO)
-        and len(part[1].getvalue()) <= _JOIN_LIMIT
-        else (name, part)
-        for name, part in files
-    ]
 
 
 class BaseClient(Generic[HttpxClientT]):
@@ -392,8 +372,6 @@ class BaseClient(Generic[HttpxClientT]):
         kwargs = call.make_kwargs()
         method = str(kwargs.pop("method")).upper()
         url = call.base_url + str(kwargs.pop("url"))
-        if "files" in kwargs:
-            kwargs["files"] = _small_payloads_as_bytes(kwargs["files"])
         headers = {
             "user-agent": f"photoroom-python/{__version__}",
             **self.default_headers,
