@@ -51,6 +51,8 @@ def generate(spec: Path, output: Path) -> list[str]:
             shutil.rmtree(output)
         output.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(target, output)
+        # PEP 561: the package ships its annotations (mypy --strict in users' projects).
+        (output / "py.typed").write_text("")
     return sorted(
         f"{path.parent.name}.{path.stem}"
         for path in (output / "api").glob("*/*.py")
