@@ -6,7 +6,11 @@ dropped something, and that is a failed build, not a footnote. Generation happen
 temporary folder (so the result never depends on what is already on disk or on ruff settings
 found in parent folders) and is then moved into place.
 
-Usage: ``python scripts/generate_client.py SPEC OUTPUT_PACKAGE_DIR``
+Then ``scripts/generate_tables.py`` writes, beside it, what the hand-written layers read (the
+table of operations, parameters and rules, and the typed option layer) into ``--tables-dir``
+(default ``src/photoroom/_generated``).
+
+Usage: ``python scripts/generate_client.py SPEC OUTPUT_PACKAGE_DIR [--tables-dir DIR]``
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "openapi" / "generator.yaml"
 TEMPLATES = ROOT / "openapi" / "templates"
 PACKAGE = "photoroom_api"
+TABLES = ROOT / "src" / "photoroom" / "_generated"
+#: Every path ``make generate`` writes (relative to the repository root).
+GENERATED_PATHS = ("openapi/photoroom.json", "generated/photoroom_api", "src/photoroom/_generated")
 
 
 class GenerationError(RuntimeError):
@@ -64,15 +71,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("spec", type=Path)
     parser.add_argument("output", type=Path)
+    parser.add_argument("--tables-dir", type=Path, default=TABLES)
     args = parser.parse_args(argv)
     try:
         operations = generate(args.spec, args.output)
     except GenerationError as error:
         print(error, file=sys.stderr)
         return 1
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import generate_tables
+
+    try:
+        generate_tables.generate(args.spec, args.output, args.tables_dir)
+    except generate_tables.TableError as error:
+        print(f"generate_tables: {error}", file=sys.stderr)
+        return 1
     print(f"generated {args.output} ({len(operations)} operations, no generator warnings):")
     for operation in operations:
         print(f"  {operation}")
+    print(f"generated {args.tables_dir} (operation table and option layer)")
     return 0
 
 

@@ -3,6 +3,9 @@
 from .api_error import APIError
 from .api_error_error import APIErrorError
 from .edit_image_from_url_background_blur_mode import EditImageFromUrlBackgroundBlurMode
+from .edit_image_from_url_background_color_type_1 import (
+    EditImageFromUrlBackgroundColorType1,
+)
 from .edit_image_from_url_background_expand_prompt import (
     EditImageFromUrlBackgroundExpandPrompt,
 )
@@ -24,6 +27,7 @@ from .edit_image_from_url_keep_existing_alpha_channel import (
     EditImageFromUrlKeepExistingAlphaChannel,
 )
 from .edit_image_from_url_lighting_mode import EditImageFromUrlLightingMode
+from .edit_image_from_url_outline_color_type_1 import EditImageFromUrlOutlineColorType1
 from .edit_image_from_url_preserve_metadata import EditImageFromUrlPreserveMetadata
 from .edit_image_from_url_reference_box import EditImageFromUrlReferenceBox
 from .edit_image_from_url_scaling import EditImageFromUrlScaling
@@ -59,6 +63,9 @@ from .edit_image_upload_body import EditImageUploadBody
 from .edit_image_upload_body_background_blur_mode import (
     EditImageUploadBodyBackgroundBlurMode,
 )
+from .edit_image_upload_body_background_color_type_1 import (
+    EditImageUploadBodyBackgroundColorType1,
+)
 from .edit_image_upload_body_background_expand_prompt import (
     EditImageUploadBodyBackgroundExpandPrompt,
 )
@@ -84,6 +91,9 @@ from .edit_image_upload_body_keep_existing_alpha_channel import (
     EditImageUploadBodyKeepExistingAlphaChannel,
 )
 from .edit_image_upload_body_lighting_mode import EditImageUploadBodyLightingMode
+from .edit_image_upload_body_outline_color_type_1 import (
+    EditImageUploadBodyOutlineColorType1,
+)
 from .edit_image_upload_body_preserve_metadata import (
     EditImageUploadBodyPreserveMetadata,
 )
@@ -136,12 +146,11 @@ from .payment_error_error import PaymentErrorError
 from .remove_background_base_64_response import RemoveBackgroundBase64Response
 from .remove_background_error import RemoveBackgroundError
 from .remove_background_post_params import RemoveBackgroundPOSTParams
-from .remove_background_post_params_channels import RemoveBackgroundPOSTParamsChannels
-from .remove_background_post_params_crop import RemoveBackgroundPOSTParamsCrop
-from .remove_background_post_params_format import RemoveBackgroundPOSTParamsFormat
-from .remove_background_post_params_green_screen_despilling import (
-    RemoveBackgroundPOSTParamsGreenScreenDespilling,
+from .remove_background_post_params_bg_color_type_1 import (
+    RemoveBackgroundPOSTParamsBgColorType1,
 )
+from .remove_background_post_params_channels import RemoveBackgroundPOSTParamsChannels
+from .remove_background_post_params_format import RemoveBackgroundPOSTParamsFormat
 from .remove_background_post_params_size import RemoveBackgroundPOSTParamsSize
 from .render_image_post_params import RenderImagePOSTParams
 from .unknown_error import UnknownError
@@ -151,6 +160,7 @@ __all__ = (
     "APIError",
     "APIErrorError",
     "EditImageFromUrlBackgroundBlurMode",
+    "EditImageFromUrlBackgroundColorType1",
     "EditImageFromUrlBackgroundExpandPrompt",
     "EditImageFromUrlBackgroundExpandPromptMode",
     "EditImageFromUrlBackgroundScaling",
@@ -162,6 +172,7 @@ __all__ = (
     "EditImageFromUrlImageFromPromptSize",
     "EditImageFromUrlKeepExistingAlphaChannel",
     "EditImageFromUrlLightingMode",
+    "EditImageFromUrlOutlineColorType1",
     "EditImageFromUrlPreserveMetadata",
     "EditImageFromUrlReferenceBox",
     "EditImageFromUrlScaling",
@@ -181,6 +192,7 @@ __all__ = (
     "EditImageFromUrlVirtualModelSize",
     "EditImageUploadBody",
     "EditImageUploadBodyBackgroundBlurMode",
+    "EditImageUploadBodyBackgroundColorType1",
     "EditImageUploadBodyBackgroundExpandPrompt",
     "EditImageUploadBodyBackgroundExpandPromptMode",
     "EditImageUploadBodyBackgroundScaling",
@@ -192,6 +204,7 @@ __all__ = (
     "EditImageUploadBodyImageFromPromptSize",
     "EditImageUploadBodyKeepExistingAlphaChannel",
     "EditImageUploadBodyLightingMode",
+    "EditImageUploadBodyOutlineColorType1",
     "EditImageUploadBodyPreserveMetadata",
     "EditImageUploadBodyReferenceBox",
     "EditImageUploadBodyScaling",
@@ -220,10 +233,9 @@ __all__ = (
     "RemoveBackgroundBase64Response",
     "RemoveBackgroundError",
     "RemoveBackgroundPOSTParams",
+    "RemoveBackgroundPOSTParamsBgColorType1",
     "RemoveBackgroundPOSTParamsChannels",
-    "RemoveBackgroundPOSTParamsCrop",
     "RemoveBackgroundPOSTParamsFormat",
-    "RemoveBackgroundPOSTParamsGreenScreenDespilling",
     "RemoveBackgroundPOSTParamsSize",
     "RenderImagePOSTParams",
     "UnknownError",

@@ -19,6 +19,10 @@ from ..models.edit_image_upload_body_background_blur_mode import (
     EditImageUploadBodyBackgroundBlurMode,
     check_edit_image_upload_body_background_blur_mode,
 )
+from ..models.edit_image_upload_body_background_color_type_1 import (
+    EditImageUploadBodyBackgroundColorType1,
+    check_edit_image_upload_body_background_color_type_1,
+)
 from ..models.edit_image_upload_body_background_expand_prompt import (
     EditImageUploadBodyBackgroundExpandPrompt,
     check_edit_image_upload_body_background_expand_prompt,
@@ -62,6 +66,10 @@ from ..models.edit_image_upload_body_keep_existing_alpha_channel import (
 from ..models.edit_image_upload_body_lighting_mode import (
     EditImageUploadBodyLightingMode,
     check_edit_image_upload_body_lighting_mode,
+)
+from ..models.edit_image_upload_body_outline_color_type_1 import (
+    EditImageUploadBodyOutlineColorType1,
+    check_edit_image_upload_body_outline_color_type_1,
 )
 from ..models.edit_image_upload_body_preserve_metadata import (
     EditImageUploadBodyPreserveMetadata,
@@ -147,9 +155,9 @@ class EditImageUploadBody:
             blurrier.
 
             Minimum: 0, Maximum: 0.05
-        background_color (str | Unset): Color of the background. If omitted, background will be transparent unless
-            `background.imageUrl` or `background.imageFile` is provided. Can be a hex color without the hash sign (example:
-            `FF0000`, `FF0000EE`) or color name (examples: `red`, `blue`)
+        background_color (EditImageUploadBodyBackgroundColorType1 | str | Unset): Color of the background. If omitted,
+            background will be transparent unless `background.imageUrl` or `background.imageFile` is provided. Can be a hex
+            color without the hash sign (example: `FF0000`, `FF0000EE`) or color name (examples: `red`, `blue`)
 
             When `removeBackground` is set to `false`, the color will be used to fill padding areas created by `outputSize`
             and any transparent areas in the original image.
@@ -157,6 +165,15 @@ class EditImageUploadBody:
             step is applied to expand the prompt into a longer form.
 
             `auto` and `never` are legacy values that will be removed in the next major version.
+        background_expand_prompt_mode (EditImageUploadBodyBackgroundExpandPromptMode | Unset): If `ai.auto`, a pre-
+            processing step is applied to expand the prompt into a longer form.
+
+            Example: original prompt `"on a beach"`, expanded prompt: `"An object rests on the sandy shore of a tranquil
+            beach. The object, partially covered in sand, casts a soft shadow under the warm sunlight. Seashells and
+            driftwood are scattered around, with gentle waves lapping at the shore in the background, creating a serene
+            coastal scene."`
+
+            (Note: `background.expandPrompt.mode` only affects `background.prompt`)
         background_guidance_image_file (File | Unset): Bytes of the image to use as a background image guidance. Only
             available in the POST request
 
@@ -315,8 +332,9 @@ class EditImageUploadBody:
             values mean the outline will be more blurred, 0 means no blur.
 
             Minimum: 0, Maximum: 0.025
-        outline_color (str | Unset): Apply a colored outline around the subject to highlight it. Can be a hex color
-            without the hash sign (example: `FF0000`, `FF0000EE`) or color name (examples: `red`, `blue`)
+        outline_color (EditImageUploadBodyOutlineColorType1 | str | Unset): Apply a colored outline around the subject
+            to highlight it. Can be a hex color without the hash sign (example: `FF0000`, `FF0000EE`) or color name
+            (examples: `red`, `blue`)
         outline_width (float | Unset): Width of the outline relative to the image size. Suggested values:
             - 0.01-0.02: Subtle/thin outline
             - 0.03-0.05: Standard/medium outline (default: 0.03)
@@ -488,28 +506,44 @@ class EditImageUploadBody:
             or details of the same item. These help the model better understand the product and generate more accurate
             results.
         virtual_model_mode (Literal['ai.auto'] | Unset): Must be set to `ai.auto` to enable virtual model generation.
+        virtual_model_model_preset_name (EditImageUploadBodyVirtualModelModelPresetName | Unset): Name of the preset
+            model.
+        virtual_model_model_custom_image_file (File | Unset): Bytes of a custom model image. Only available in the POST
+            request.
+        virtual_model_model_custom_image_url (str | Unset): URL of a custom model image.
         virtual_model_pose (EditImageUploadBodyVirtualModelPose | Unset): The pose of the model in the generated image.
         virtual_model_prompt (str | Unset): Optional text prompt to guide the generation style.
         virtual_model_quality (EditImageUploadBodyVirtualModelQuality | Unset): The output quality of the generated
             image. Higher quality produces larger images. `standard` outputs ~1K, `advanced` ~2K, and `premium` ~4K
             resolution.
-        virtual_model_size (EditImageUploadBodyVirtualModelSize | Unset): The output size of the generated image.
-        virtual_model_model_preset_name (EditImageUploadBodyVirtualModelModelPresetName | Unset): Name of a preset model
-            (leaf of virtualModel.model).
-        virtual_model_model_custom_image_url (str | Unset): URL of a custom model image.
-        virtual_model_model_custom_image_file (File | Unset): Bytes of a custom model image.
-        virtual_model_scene_preset_name (EditImageUploadBodyVirtualModelScenePresetName | Unset): Name of a preset scene
-            (leaf of virtualModel.scene).
+        virtual_model_scene_preset_name (EditImageUploadBodyVirtualModelScenePresetName | Unset): Name of the preset
+            scene.
+        virtual_model_scene_custom_image_file (File | Unset): Bytes of a custom scene image. Only available in the POST
+            request.
         virtual_model_scene_custom_image_url (str | Unset): URL of a custom scene image.
-        virtual_model_scene_custom_image_file (File | Unset): Bytes of a custom scene image.
-        background_expand_prompt_mode (EditImageUploadBodyBackgroundExpandPromptMode | Unset): If ai.auto, the
-            background prompt is expanded before generation.
+        virtual_model_size (EditImageUploadBodyVirtualModelSize | Unset): The output size of the generated image.
+        background_image_url (str | Unset): URL of the image to use as a background.
+
+            Can't be provided if `removeBackground` is set to `false`
+
+            The maximum size of the image is 30MB.
+
+            If `background.imageUrl` is provided, neither `background.imageFile` nor `background.prompt` can be provided,
+            and vice versa.
+        background_guidance_image_url (str | Unset): URL of the image to use as a background image guidance.
+
+            Can't be provided if `removeBackground` is set to `false`
+
+            The maximum size of the image is 30MB.
     """
 
     background_blur_mode: EditImageUploadBodyBackgroundBlurMode | Unset = UNSET
     background_blur_radius: float | Unset = UNSET
-    background_color: str | Unset = UNSET
+    background_color: EditImageUploadBodyBackgroundColorType1 | str | Unset = UNSET
     background_expand_prompt: EditImageUploadBodyBackgroundExpandPrompt | Unset = UNSET
+    background_expand_prompt_mode: (
+        EditImageUploadBodyBackgroundExpandPromptMode | Unset
+    ) = UNSET
     background_guidance_image_file: File | Unset = UNSET
     background_guidance_scale: float | Unset = UNSET
     background_image_file: File | Unset = UNSET
@@ -554,7 +588,7 @@ class EditImageUploadBody:
     max_height: float | Unset = UNSET
     max_width: float | Unset = UNSET
     outline_blur_radius: float | Unset = UNSET
-    outline_color: str | Unset = UNSET
+    outline_color: EditImageUploadBodyOutlineColorType1 | str | Unset = UNSET
     outline_width: float | Unset = UNSET
     output_size: str | Unset = UNSET
     padding: float | str | Unset = UNSET
@@ -592,23 +626,22 @@ class EditImageUploadBody:
     vertical_alignment: EditImageUploadBodyVerticalAlignment | Unset = UNSET
     virtual_model_additional_product_images: list[File] | Unset = UNSET
     virtual_model_mode: Literal["ai.auto"] | Unset = UNSET
-    virtual_model_pose: EditImageUploadBodyVirtualModelPose | Unset = UNSET
-    virtual_model_prompt: str | Unset = UNSET
-    virtual_model_quality: EditImageUploadBodyVirtualModelQuality | Unset = UNSET
-    virtual_model_size: EditImageUploadBodyVirtualModelSize | Unset = UNSET
     virtual_model_model_preset_name: (
         EditImageUploadBodyVirtualModelModelPresetName | Unset
     ) = UNSET
-    virtual_model_model_custom_image_url: str | Unset = UNSET
     virtual_model_model_custom_image_file: File | Unset = UNSET
+    virtual_model_model_custom_image_url: str | Unset = UNSET
+    virtual_model_pose: EditImageUploadBodyVirtualModelPose | Unset = UNSET
+    virtual_model_prompt: str | Unset = UNSET
+    virtual_model_quality: EditImageUploadBodyVirtualModelQuality | Unset = UNSET
     virtual_model_scene_preset_name: (
         EditImageUploadBodyVirtualModelScenePresetName | Unset
     ) = UNSET
-    virtual_model_scene_custom_image_url: str | Unset = UNSET
     virtual_model_scene_custom_image_file: File | Unset = UNSET
-    background_expand_prompt_mode: (
-        EditImageUploadBodyBackgroundExpandPromptMode | Unset
-    ) = UNSET
+    virtual_model_scene_custom_image_url: str | Unset = UNSET
+    virtual_model_size: EditImageUploadBodyVirtualModelSize | Unset = UNSET
+    background_image_url: str | Unset = UNSET
+    background_guidance_image_url: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -618,11 +651,21 @@ class EditImageUploadBody:
 
         background_blur_radius = self.background_blur_radius
 
-        background_color = self.background_color
+        background_color: str | Unset
+        if isinstance(self.background_color, Unset):
+            background_color = UNSET
+        elif isinstance(self.background_color, str):
+            background_color = self.background_color
+        else:
+            background_color = self.background_color
 
         background_expand_prompt: str | Unset = UNSET
         if not isinstance(self.background_expand_prompt, Unset):
             background_expand_prompt = self.background_expand_prompt
+
+        background_expand_prompt_mode: str | Unset = UNSET
+        if not isinstance(self.background_expand_prompt_mode, Unset):
+            background_expand_prompt_mode = self.background_expand_prompt_mode
 
         background_guidance_image_file: FileTypes | Unset = UNSET
         if not isinstance(self.background_guidance_image_file, Unset):
@@ -756,7 +799,13 @@ class EditImageUploadBody:
 
         outline_blur_radius = self.outline_blur_radius
 
-        outline_color = self.outline_color
+        outline_color: str | Unset
+        if isinstance(self.outline_color, Unset):
+            outline_color = UNSET
+        elif isinstance(self.outline_color, str):
+            outline_color = self.outline_color
+        else:
+            outline_color = self.outline_color
 
         outline_width = self.outline_width
 
@@ -886,6 +935,18 @@ class EditImageUploadBody:
 
         virtual_model_mode = self.virtual_model_mode
 
+        virtual_model_model_preset_name: str | Unset = UNSET
+        if not isinstance(self.virtual_model_model_preset_name, Unset):
+            virtual_model_model_preset_name = self.virtual_model_model_preset_name
+
+        virtual_model_model_custom_image_file: FileTypes | Unset = UNSET
+        if not isinstance(self.virtual_model_model_custom_image_file, Unset):
+            virtual_model_model_custom_image_file = (
+                self.virtual_model_model_custom_image_file.to_tuple()
+            )
+
+        virtual_model_model_custom_image_url = self.virtual_model_model_custom_image_url
+
         virtual_model_pose: str | Unset = UNSET
         if not isinstance(self.virtual_model_pose, Unset):
             virtual_model_pose = self.virtual_model_pose
@@ -896,27 +957,9 @@ class EditImageUploadBody:
         if not isinstance(self.virtual_model_quality, Unset):
             virtual_model_quality = self.virtual_model_quality
 
-        virtual_model_size: str | Unset = UNSET
-        if not isinstance(self.virtual_model_size, Unset):
-            virtual_model_size = self.virtual_model_size
-
-        virtual_model_model_preset_name: str | Unset = UNSET
-        if not isinstance(self.virtual_model_model_preset_name, Unset):
-            virtual_model_model_preset_name = self.virtual_model_model_preset_name
-
-        virtual_model_model_custom_image_url = self.virtual_model_model_custom_image_url
-
-        virtual_model_model_custom_image_file: FileTypes | Unset = UNSET
-        if not isinstance(self.virtual_model_model_custom_image_file, Unset):
-            virtual_model_model_custom_image_file = (
-                self.virtual_model_model_custom_image_file.to_tuple()
-            )
-
         virtual_model_scene_preset_name: str | Unset = UNSET
         if not isinstance(self.virtual_model_scene_preset_name, Unset):
             virtual_model_scene_preset_name = self.virtual_model_scene_preset_name
-
-        virtual_model_scene_custom_image_url = self.virtual_model_scene_custom_image_url
 
         virtual_model_scene_custom_image_file: FileTypes | Unset = UNSET
         if not isinstance(self.virtual_model_scene_custom_image_file, Unset):
@@ -924,9 +967,15 @@ class EditImageUploadBody:
                 self.virtual_model_scene_custom_image_file.to_tuple()
             )
 
-        background_expand_prompt_mode: str | Unset = UNSET
-        if not isinstance(self.background_expand_prompt_mode, Unset):
-            background_expand_prompt_mode = self.background_expand_prompt_mode
+        virtual_model_scene_custom_image_url = self.virtual_model_scene_custom_image_url
+
+        virtual_model_size: str | Unset = UNSET
+        if not isinstance(self.virtual_model_size, Unset):
+            virtual_model_size = self.virtual_model_size
+
+        background_image_url = self.background_image_url
+
+        background_guidance_image_url = self.background_guidance_image_url
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -939,6 +988,8 @@ class EditImageUploadBody:
             field_dict["background.color"] = background_color
         if background_expand_prompt is not UNSET:
             field_dict["background.expandPrompt"] = background_expand_prompt
+        if background_expand_prompt_mode is not UNSET:
+            field_dict["background.expandPrompt.mode"] = background_expand_prompt_mode
         if background_guidance_image_file is not UNSET:
             field_dict["background.guidance.imageFile"] = background_guidance_image_file
         if background_guidance_scale is not UNSET:
@@ -1087,40 +1138,42 @@ class EditImageUploadBody:
             )
         if virtual_model_mode is not UNSET:
             field_dict["virtualModel.mode"] = virtual_model_mode
+        if virtual_model_model_preset_name is not UNSET:
+            field_dict["virtualModel.model.preset.name"] = (
+                virtual_model_model_preset_name
+            )
+        if virtual_model_model_custom_image_file is not UNSET:
+            field_dict["virtualModel.model.custom.imageFile"] = (
+                virtual_model_model_custom_image_file
+            )
+        if virtual_model_model_custom_image_url is not UNSET:
+            field_dict["virtualModel.model.custom.imageUrl"] = (
+                virtual_model_model_custom_image_url
+            )
         if virtual_model_pose is not UNSET:
             field_dict["virtualModel.pose"] = virtual_model_pose
         if virtual_model_prompt is not UNSET:
             field_dict["virtualModel.prompt"] = virtual_model_prompt
         if virtual_model_quality is not UNSET:
             field_dict["virtualModel.quality"] = virtual_model_quality
-        if virtual_model_size is not UNSET:
-            field_dict["virtualModel.size"] = virtual_model_size
-        if virtual_model_model_preset_name is not UNSET:
-            field_dict["virtualModel.model.preset.name"] = (
-                virtual_model_model_preset_name
-            )
-        if virtual_model_model_custom_image_url is not UNSET:
-            field_dict["virtualModel.model.custom.imageUrl"] = (
-                virtual_model_model_custom_image_url
-            )
-        if virtual_model_model_custom_image_file is not UNSET:
-            field_dict["virtualModel.model.custom.imageFile"] = (
-                virtual_model_model_custom_image_file
-            )
         if virtual_model_scene_preset_name is not UNSET:
             field_dict["virtualModel.scene.preset.name"] = (
                 virtual_model_scene_preset_name
-            )
-        if virtual_model_scene_custom_image_url is not UNSET:
-            field_dict["virtualModel.scene.custom.imageUrl"] = (
-                virtual_model_scene_custom_image_url
             )
         if virtual_model_scene_custom_image_file is not UNSET:
             field_dict["virtualModel.scene.custom.imageFile"] = (
                 virtual_model_scene_custom_image_file
             )
-        if background_expand_prompt_mode is not UNSET:
-            field_dict["background.expandPrompt.mode"] = background_expand_prompt_mode
+        if virtual_model_scene_custom_image_url is not UNSET:
+            field_dict["virtualModel.scene.custom.imageUrl"] = (
+                virtual_model_scene_custom_image_url
+            )
+        if virtual_model_size is not UNSET:
+            field_dict["virtualModel.size"] = virtual_model_size
+        if background_image_url is not UNSET:
+            field_dict["background.imageUrl"] = background_image_url
+        if background_guidance_image_url is not UNSET:
+            field_dict["background.guidance.imageUrl"] = background_guidance_image_url
 
         return field_dict
 
@@ -1144,18 +1197,38 @@ class EditImageUploadBody:
             )
 
         if not isinstance(self.background_color, Unset):
-            files.append(
-                (
-                    "background.color",
-                    (None, str(self.background_color).encode(), "text/plain"),
+            if isinstance(self.background_color, str):
+                files.append(
+                    (
+                        "background.color",
+                        (None, str(self.background_color).encode(), "text/plain"),
+                    )
                 )
-            )
+            else:
+                files.append(
+                    (
+                        "background.color",
+                        (None, str(self.background_color).encode(), "text/plain"),
+                    )
+                )
 
         if not isinstance(self.background_expand_prompt, Unset):
             files.append(
                 (
                     "background.expandPrompt",
                     (None, str(self.background_expand_prompt).encode(), "text/plain"),
+                )
+            )
+
+        if not isinstance(self.background_expand_prompt_mode, Unset):
+            files.append(
+                (
+                    "background.expandPrompt.mode",
+                    (
+                        None,
+                        str(self.background_expand_prompt_mode).encode(),
+                        "text/plain",
+                    ),
                 )
             )
 
@@ -1486,12 +1559,20 @@ class EditImageUploadBody:
             )
 
         if not isinstance(self.outline_color, Unset):
-            files.append(
-                (
-                    "outline.color",
-                    (None, str(self.outline_color).encode(), "text/plain"),
+            if isinstance(self.outline_color, str):
+                files.append(
+                    (
+                        "outline.color",
+                        (None, str(self.outline_color).encode(), "text/plain"),
+                    )
                 )
-            )
+            else:
+                files.append(
+                    (
+                        "outline.color",
+                        (None, str(self.outline_color).encode(), "text/plain"),
+                    )
+                )
 
         if not isinstance(self.outline_width, Unset):
             files.append(
@@ -1775,6 +1856,38 @@ class EditImageUploadBody:
                 ("virtualModel.mode", (None, self.virtual_model_mode, "text/plain"))
             )
 
+        if not isinstance(self.virtual_model_model_preset_name, Unset):
+            files.append(
+                (
+                    "virtualModel.model.preset.name",
+                    (
+                        None,
+                        str(self.virtual_model_model_preset_name).encode(),
+                        "text/plain",
+                    ),
+                )
+            )
+
+        if not isinstance(self.virtual_model_model_custom_image_file, Unset):
+            files.append(
+                (
+                    "virtualModel.model.custom.imageFile",
+                    self.virtual_model_model_custom_image_file.to_tuple(),
+                )
+            )
+
+        if not isinstance(self.virtual_model_model_custom_image_url, Unset):
+            files.append(
+                (
+                    "virtualModel.model.custom.imageUrl",
+                    (
+                        None,
+                        str(self.virtual_model_model_custom_image_url).encode(),
+                        "text/plain",
+                    ),
+                )
+            )
+
         if not isinstance(self.virtual_model_pose, Unset):
             files.append(
                 (
@@ -1799,46 +1912,6 @@ class EditImageUploadBody:
                 )
             )
 
-        if not isinstance(self.virtual_model_size, Unset):
-            files.append(
-                (
-                    "virtualModel.size",
-                    (None, str(self.virtual_model_size).encode(), "text/plain"),
-                )
-            )
-
-        if not isinstance(self.virtual_model_model_preset_name, Unset):
-            files.append(
-                (
-                    "virtualModel.model.preset.name",
-                    (
-                        None,
-                        str(self.virtual_model_model_preset_name).encode(),
-                        "text/plain",
-                    ),
-                )
-            )
-
-        if not isinstance(self.virtual_model_model_custom_image_url, Unset):
-            files.append(
-                (
-                    "virtualModel.model.custom.imageUrl",
-                    (
-                        None,
-                        str(self.virtual_model_model_custom_image_url).encode(),
-                        "text/plain",
-                    ),
-                )
-            )
-
-        if not isinstance(self.virtual_model_model_custom_image_file, Unset):
-            files.append(
-                (
-                    "virtualModel.model.custom.imageFile",
-                    self.virtual_model_model_custom_image_file.to_tuple(),
-                )
-            )
-
         if not isinstance(self.virtual_model_scene_preset_name, Unset):
             files.append(
                 (
@@ -1848,6 +1921,14 @@ class EditImageUploadBody:
                         str(self.virtual_model_scene_preset_name).encode(),
                         "text/plain",
                     ),
+                )
+            )
+
+        if not isinstance(self.virtual_model_scene_custom_image_file, Unset):
+            files.append(
+                (
+                    "virtualModel.scene.custom.imageFile",
+                    self.virtual_model_scene_custom_image_file.to_tuple(),
                 )
             )
 
@@ -1863,21 +1944,29 @@ class EditImageUploadBody:
                 )
             )
 
-        if not isinstance(self.virtual_model_scene_custom_image_file, Unset):
+        if not isinstance(self.virtual_model_size, Unset):
             files.append(
                 (
-                    "virtualModel.scene.custom.imageFile",
-                    self.virtual_model_scene_custom_image_file.to_tuple(),
+                    "virtualModel.size",
+                    (None, str(self.virtual_model_size).encode(), "text/plain"),
                 )
             )
 
-        if not isinstance(self.background_expand_prompt_mode, Unset):
+        if not isinstance(self.background_image_url, Unset):
             files.append(
                 (
-                    "background.expandPrompt.mode",
+                    "background.imageUrl",
+                    (None, str(self.background_image_url).encode(), "text/plain"),
+                )
+            )
+
+        if not isinstance(self.background_guidance_image_url, Unset):
+            files.append(
+                (
+                    "background.guidance.imageUrl",
                     (
                         None,
-                        str(self.background_expand_prompt_mode).encode(),
+                        str(self.background_guidance_image_url).encode(),
                         "text/plain",
                     ),
                 )
@@ -1902,7 +1991,24 @@ class EditImageUploadBody:
 
         background_blur_radius = d.pop("background.blur.radius", UNSET)
 
-        background_color = d.pop("background.color", UNSET)
+        def _parse_background_color(
+            data: object,
+        ) -> EditImageUploadBodyBackgroundColorType1 | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                background_color_type_1 = (
+                    check_edit_image_upload_body_background_color_type_1(data)
+                )
+
+                return background_color_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EditImageUploadBodyBackgroundColorType1 | str | Unset, data)
+
+        background_color = _parse_background_color(d.pop("background.color", UNSET))
 
         _background_expand_prompt = d.pop("background.expandPrompt", UNSET)
         background_expand_prompt: EditImageUploadBodyBackgroundExpandPrompt | Unset
@@ -1912,6 +2018,19 @@ class EditImageUploadBody:
             background_expand_prompt = (
                 check_edit_image_upload_body_background_expand_prompt(
                     _background_expand_prompt
+                )
+            )
+
+        _background_expand_prompt_mode = d.pop("background.expandPrompt.mode", UNSET)
+        background_expand_prompt_mode: (
+            EditImageUploadBodyBackgroundExpandPromptMode | Unset
+        )
+        if isinstance(_background_expand_prompt_mode, Unset):
+            background_expand_prompt_mode = UNSET
+        else:
+            background_expand_prompt_mode = (
+                check_edit_image_upload_body_background_expand_prompt_mode(
+                    _background_expand_prompt_mode
                 )
             )
 
@@ -2136,7 +2255,24 @@ class EditImageUploadBody:
 
         outline_blur_radius = d.pop("outline.blurRadius", UNSET)
 
-        outline_color = d.pop("outline.color", UNSET)
+        def _parse_outline_color(
+            data: object,
+        ) -> EditImageUploadBodyOutlineColorType1 | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                outline_color_type_1 = (
+                    check_edit_image_upload_body_outline_color_type_1(data)
+                )
+
+                return outline_color_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EditImageUploadBodyOutlineColorType1 | str | Unset, data)
+
+        outline_color = _parse_outline_color(d.pop("outline.color", UNSET))
 
         outline_width = d.pop("outline.width", UNSET)
 
@@ -2375,6 +2511,36 @@ class EditImageUploadBody:
                 f"virtualModel.mode must match const 'ai.auto', got '{virtual_model_mode}'"
             )
 
+        _virtual_model_model_preset_name = d.pop(
+            "virtualModel.model.preset.name", UNSET
+        )
+        virtual_model_model_preset_name: (
+            EditImageUploadBodyVirtualModelModelPresetName | Unset
+        )
+        if isinstance(_virtual_model_model_preset_name, Unset):
+            virtual_model_model_preset_name = UNSET
+        else:
+            virtual_model_model_preset_name = (
+                check_edit_image_upload_body_virtual_model_model_preset_name(
+                    _virtual_model_model_preset_name
+                )
+            )
+
+        _virtual_model_model_custom_image_file = d.pop(
+            "virtualModel.model.custom.imageFile", UNSET
+        )
+        virtual_model_model_custom_image_file: File | Unset
+        if isinstance(_virtual_model_model_custom_image_file, Unset):
+            virtual_model_model_custom_image_file = UNSET
+        else:
+            virtual_model_model_custom_image_file = File(
+                payload=BytesIO(_virtual_model_model_custom_image_file)
+            )
+
+        virtual_model_model_custom_image_url = d.pop(
+            "virtualModel.model.custom.imageUrl", UNSET
+        )
+
         _virtual_model_pose = d.pop("virtualModel.pose", UNSET)
         virtual_model_pose: EditImageUploadBodyVirtualModelPose | Unset
         if isinstance(_virtual_model_pose, Unset):
@@ -2395,45 +2561,6 @@ class EditImageUploadBody:
                 _virtual_model_quality
             )
 
-        _virtual_model_size = d.pop("virtualModel.size", UNSET)
-        virtual_model_size: EditImageUploadBodyVirtualModelSize | Unset
-        if isinstance(_virtual_model_size, Unset):
-            virtual_model_size = UNSET
-        else:
-            virtual_model_size = check_edit_image_upload_body_virtual_model_size(
-                _virtual_model_size
-            )
-
-        _virtual_model_model_preset_name = d.pop(
-            "virtualModel.model.preset.name", UNSET
-        )
-        virtual_model_model_preset_name: (
-            EditImageUploadBodyVirtualModelModelPresetName | Unset
-        )
-        if isinstance(_virtual_model_model_preset_name, Unset):
-            virtual_model_model_preset_name = UNSET
-        else:
-            virtual_model_model_preset_name = (
-                check_edit_image_upload_body_virtual_model_model_preset_name(
-                    _virtual_model_model_preset_name
-                )
-            )
-
-        virtual_model_model_custom_image_url = d.pop(
-            "virtualModel.model.custom.imageUrl", UNSET
-        )
-
-        _virtual_model_model_custom_image_file = d.pop(
-            "virtualModel.model.custom.imageFile", UNSET
-        )
-        virtual_model_model_custom_image_file: File | Unset
-        if isinstance(_virtual_model_model_custom_image_file, Unset):
-            virtual_model_model_custom_image_file = UNSET
-        else:
-            virtual_model_model_custom_image_file = File(
-                payload=BytesIO(_virtual_model_model_custom_image_file)
-            )
-
         _virtual_model_scene_preset_name = d.pop(
             "virtualModel.scene.preset.name", UNSET
         )
@@ -2449,10 +2576,6 @@ class EditImageUploadBody:
                 )
             )
 
-        virtual_model_scene_custom_image_url = d.pop(
-            "virtualModel.scene.custom.imageUrl", UNSET
-        )
-
         _virtual_model_scene_custom_image_file = d.pop(
             "virtualModel.scene.custom.imageFile", UNSET
         )
@@ -2464,24 +2587,29 @@ class EditImageUploadBody:
                 payload=BytesIO(_virtual_model_scene_custom_image_file)
             )
 
-        _background_expand_prompt_mode = d.pop("background.expandPrompt.mode", UNSET)
-        background_expand_prompt_mode: (
-            EditImageUploadBodyBackgroundExpandPromptMode | Unset
+        virtual_model_scene_custom_image_url = d.pop(
+            "virtualModel.scene.custom.imageUrl", UNSET
         )
-        if isinstance(_background_expand_prompt_mode, Unset):
-            background_expand_prompt_mode = UNSET
+
+        _virtual_model_size = d.pop("virtualModel.size", UNSET)
+        virtual_model_size: EditImageUploadBodyVirtualModelSize | Unset
+        if isinstance(_virtual_model_size, Unset):
+            virtual_model_size = UNSET
         else:
-            background_expand_prompt_mode = (
-                check_edit_image_upload_body_background_expand_prompt_mode(
-                    _background_expand_prompt_mode
-                )
+            virtual_model_size = check_edit_image_upload_body_virtual_model_size(
+                _virtual_model_size
             )
+
+        background_image_url = d.pop("background.imageUrl", UNSET)
+
+        background_guidance_image_url = d.pop("background.guidance.imageUrl", UNSET)
 
         edit_image_upload_body = cls(
             background_blur_mode=background_blur_mode,
             background_blur_radius=background_blur_radius,
             background_color=background_color,
             background_expand_prompt=background_expand_prompt,
+            background_expand_prompt_mode=background_expand_prompt_mode,
             background_guidance_image_file=background_guidance_image_file,
             background_guidance_scale=background_guidance_scale,
             background_image_file=background_image_file,
@@ -2554,17 +2682,18 @@ class EditImageUploadBody:
             vertical_alignment=vertical_alignment,
             virtual_model_additional_product_images=virtual_model_additional_product_images,
             virtual_model_mode=virtual_model_mode,
+            virtual_model_model_preset_name=virtual_model_model_preset_name,
+            virtual_model_model_custom_image_file=virtual_model_model_custom_image_file,
+            virtual_model_model_custom_image_url=virtual_model_model_custom_image_url,
             virtual_model_pose=virtual_model_pose,
             virtual_model_prompt=virtual_model_prompt,
             virtual_model_quality=virtual_model_quality,
-            virtual_model_size=virtual_model_size,
-            virtual_model_model_preset_name=virtual_model_model_preset_name,
-            virtual_model_model_custom_image_url=virtual_model_model_custom_image_url,
-            virtual_model_model_custom_image_file=virtual_model_model_custom_image_file,
             virtual_model_scene_preset_name=virtual_model_scene_preset_name,
-            virtual_model_scene_custom_image_url=virtual_model_scene_custom_image_url,
             virtual_model_scene_custom_image_file=virtual_model_scene_custom_image_file,
-            background_expand_prompt_mode=background_expand_prompt_mode,
+            virtual_model_scene_custom_image_url=virtual_model_scene_custom_image_url,
+            virtual_model_size=virtual_model_size,
+            background_image_url=background_image_url,
+            background_guidance_image_url=background_guidance_image_url,
         )
 
         edit_image_upload_body.additional_properties = d

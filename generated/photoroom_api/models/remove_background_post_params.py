@@ -2,27 +2,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from io import BytesIO
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
+from ..models.remove_background_post_params_bg_color_type_1 import (
+    RemoveBackgroundPOSTParamsBgColorType1,
+    check_remove_background_post_params_bg_color_type_1,
+)
 from ..models.remove_background_post_params_channels import (
     RemoveBackgroundPOSTParamsChannels,
     check_remove_background_post_params_channels,
 )
-from ..models.remove_background_post_params_crop import (
-    RemoveBackgroundPOSTParamsCrop,
-    check_remove_background_post_params_crop,
-)
 from ..models.remove_background_post_params_format import (
     RemoveBackgroundPOSTParamsFormat,
     check_remove_background_post_params_format,
-)
-from ..models.remove_background_post_params_green_screen_despilling import (
-    RemoveBackgroundPOSTParamsGreenScreenDespilling,
-    check_remove_background_post_params_green_screen_despilling,
 )
 from ..models.remove_background_post_params_size import (
     RemoveBackgroundPOSTParamsSize,
@@ -40,24 +36,24 @@ class RemoveBackgroundPOSTParams:
         image_file (File): The image file to render
         format_ (RemoveBackgroundPOSTParamsFormat | Unset): The format of the resulting image
         channels (RemoveBackgroundPOSTParamsChannels | Unset): The channels of the resulting image
-        bg_color (str | Unset): The background color of the resulting image. Can be a hex code (`#FF00FF`) or a HTML
-            color (`red`, `green`, etc.)
+        bg_color (RemoveBackgroundPOSTParamsBgColorType1 | str | Unset): The background color of the resulting image.
+            Can be a hex code (`#FF00FF`) or a HTML color (`red`, `green`, etc.)
         size (RemoveBackgroundPOSTParamsSize | Unset): Will resize the output to the specified size. Can be `preview`
             (0.25 Megapixels), `medium` (1.5 MP), `hd` (4 MP) or `full` (36 MP, can be slower for large images). Useful for
             mobile apps that need smaller images.
-        crop (RemoveBackgroundPOSTParamsCrop | Unset): If `true`, the image returned is cropped to the cutout border.
-            Transparent pixels are removed from the border
-        despill (RemoveBackgroundPOSTParamsGreenScreenDespilling | Unset): If `true`, automatically removes colored
-            reflections that have been left on the main subject by a green background.
+        crop (bool | Unset): If `true`, the image returned is cropped to the cutout border. Transparent pixels are
+            removed from the border
+        despill (bool | Unset): If `true`, automatically removes colored reflections that have been left on the main
+            subject by a green background.
     """
 
     image_file: File
     format_: RemoveBackgroundPOSTParamsFormat | Unset = UNSET
     channels: RemoveBackgroundPOSTParamsChannels | Unset = UNSET
-    bg_color: str | Unset = UNSET
+    bg_color: RemoveBackgroundPOSTParamsBgColorType1 | str | Unset = UNSET
     size: RemoveBackgroundPOSTParamsSize | Unset = UNSET
-    crop: RemoveBackgroundPOSTParamsCrop | Unset = UNSET
-    despill: RemoveBackgroundPOSTParamsGreenScreenDespilling | Unset = UNSET
+    crop: bool | Unset = UNSET
+    despill: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,19 +67,21 @@ class RemoveBackgroundPOSTParams:
         if not isinstance(self.channels, Unset):
             channels = self.channels
 
-        bg_color = self.bg_color
+        bg_color: str | Unset
+        if isinstance(self.bg_color, Unset):
+            bg_color = UNSET
+        elif isinstance(self.bg_color, str):
+            bg_color = self.bg_color
+        else:
+            bg_color = self.bg_color
 
         size: str | Unset = UNSET
         if not isinstance(self.size, Unset):
             size = self.size
 
-        crop: str | Unset = UNSET
-        if not isinstance(self.crop, Unset):
-            crop = self.crop
+        crop = self.crop
 
-        despill: str | Unset = UNSET
-        if not isinstance(self.despill, Unset):
-            despill = self.despill
+        despill = self.despill
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -121,18 +119,37 @@ class RemoveBackgroundPOSTParams:
             )
 
         if not isinstance(self.bg_color, Unset):
-            files.append(
-                ("bg_color", (None, str(self.bg_color).encode(), "text/plain"))
-            )
+            if isinstance(self.bg_color, str):
+                files.append(
+                    ("bg_color", (None, str(self.bg_color).encode(), "text/plain"))
+                )
+            else:
+                files.append(
+                    ("bg_color", (None, str(self.bg_color).encode(), "text/plain"))
+                )
 
         if not isinstance(self.size, Unset):
             files.append(("size", (None, str(self.size).encode(), "text/plain")))
 
         if not isinstance(self.crop, Unset):
-            files.append(("crop", (None, str(self.crop).encode(), "text/plain")))
+            files.append(
+                (
+                    "crop",
+                    (None, ("true" if self.crop else "false").encode(), "text/plain"),
+                )
+            )
 
         if not isinstance(self.despill, Unset):
-            files.append(("despill", (None, str(self.despill).encode(), "text/plain")))
+            files.append(
+                (
+                    "despill",
+                    (
+                        None,
+                        ("true" if self.despill else "false").encode(),
+                        "text/plain",
+                    ),
+                )
+            )
 
         for prop_name, prop in self.additional_properties.items():
             files.append((prop_name, (None, str(prop).encode(), "text/plain")))
@@ -158,7 +175,24 @@ class RemoveBackgroundPOSTParams:
         else:
             channels = check_remove_background_post_params_channels(_channels)
 
-        bg_color = d.pop("bg_color", UNSET)
+        def _parse_bg_color(
+            data: object,
+        ) -> RemoveBackgroundPOSTParamsBgColorType1 | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                bg_color_type_1 = check_remove_background_post_params_bg_color_type_1(
+                    data
+                )
+
+                return bg_color_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(RemoveBackgroundPOSTParamsBgColorType1 | str | Unset, data)
+
+        bg_color = _parse_bg_color(d.pop("bg_color", UNSET))
 
         _size = d.pop("size", UNSET)
         size: RemoveBackgroundPOSTParamsSize | Unset
@@ -167,21 +201,9 @@ class RemoveBackgroundPOSTParams:
         else:
             size = check_remove_background_post_params_size(_size)
 
-        _crop = d.pop("crop", UNSET)
-        crop: RemoveBackgroundPOSTParamsCrop | Unset
-        if isinstance(_crop, Unset):
-            crop = UNSET
-        else:
-            crop = check_remove_background_post_params_crop(_crop)
+        crop = d.pop("crop", UNSET)
 
-        _despill = d.pop("despill", UNSET)
-        despill: RemoveBackgroundPOSTParamsGreenScreenDespilling | Unset
-        if isinstance(_despill, Unset):
-            despill = UNSET
-        else:
-            despill = check_remove_background_post_params_green_screen_despilling(
-                _despill
-            )
+        despill = d.pop("despill", UNSET)
 
         remove_background_post_params = cls(
             image_file=image_file,

@@ -11,6 +11,9 @@ from ...models.api_error import APIError
 from ...models.edit_image_from_url_background_blur_mode import (
     EditImageFromUrlBackgroundBlurMode,
 )
+from ...models.edit_image_from_url_background_color_type_1 import (
+    EditImageFromUrlBackgroundColorType1,
+)
 from ...models.edit_image_from_url_background_expand_prompt import (
     EditImageFromUrlBackgroundExpandPrompt,
 )
@@ -43,6 +46,9 @@ from ...models.edit_image_from_url_keep_existing_alpha_channel import (
 )
 from ...models.edit_image_from_url_lighting_mode import (
     EditImageFromUrlLightingMode,
+)
+from ...models.edit_image_from_url_outline_color_type_1 import (
+    EditImageFromUrlOutlineColorType1,
 )
 from ...models.edit_image_from_url_preserve_metadata import (
     EditImageFromUrlPreserveMetadata,
@@ -105,7 +111,10 @@ def _get_kwargs(
     *,
     background_blur_mode: EditImageFromUrlBackgroundBlurMode | Unset = UNSET,
     background_blur_radius: float | Unset = UNSET,
-    background_color: str | Unset = UNSET,
+    background_color: EditImageFromUrlBackgroundColorType1 | str | Unset = UNSET,
+    background_expand_prompt: EditImageFromUrlBackgroundExpandPrompt | Unset = UNSET,
+    background_expand_prompt_mode: EditImageFromUrlBackgroundExpandPromptMode
+    | Unset = UNSET,
     background_guidance_image_url: str | Unset = UNSET,
     background_guidance_scale: float | Unset = UNSET,
     background_image_url: str | Unset = UNSET,
@@ -149,7 +158,7 @@ def _get_kwargs(
     max_height: float | Unset = UNSET,
     max_width: float | Unset = UNSET,
     outline_blur_radius: float | Unset = UNSET,
-    outline_color: str | Unset = UNSET,
+    outline_color: EditImageFromUrlOutlineColorType1 | str | Unset = UNSET,
     outline_width: float | Unset = UNSET,
     output_size: str | Unset = UNSET,
     padding: float | str | Unset = UNSET,
@@ -186,19 +195,16 @@ def _get_kwargs(
     vertical_alignment: EditImageFromUrlVerticalAlignment | Unset = UNSET,
     virtual_model_additional_product_images: list[str] | Unset = UNSET,
     virtual_model_mode: Literal["ai.auto"] | Unset = UNSET,
-    virtual_model_pose: EditImageFromUrlVirtualModelPose | Unset = UNSET,
-    virtual_model_prompt: str | Unset = UNSET,
-    virtual_model_quality: EditImageFromUrlVirtualModelQuality | Unset = UNSET,
-    virtual_model_size: EditImageFromUrlVirtualModelSize | Unset = UNSET,
     virtual_model_model_preset_name: EditImageFromUrlVirtualModelModelPresetName
     | Unset = UNSET,
     virtual_model_model_custom_image_url: str | Unset = UNSET,
+    virtual_model_pose: EditImageFromUrlVirtualModelPose | Unset = UNSET,
+    virtual_model_prompt: str | Unset = UNSET,
+    virtual_model_quality: EditImageFromUrlVirtualModelQuality | Unset = UNSET,
     virtual_model_scene_preset_name: EditImageFromUrlVirtualModelScenePresetName
     | Unset = UNSET,
     virtual_model_scene_custom_image_url: str | Unset = UNSET,
-    background_expand_prompt: EditImageFromUrlBackgroundExpandPrompt | Unset = UNSET,
-    background_expand_prompt_mode: EditImageFromUrlBackgroundExpandPromptMode
-    | Unset = UNSET,
+    virtual_model_size: EditImageFromUrlVirtualModelSize | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -211,7 +217,26 @@ def _get_kwargs(
 
     params["background.blur.radius"] = background_blur_radius
 
-    params["background.color"] = background_color
+    json_background_color: str | Unset
+    if isinstance(background_color, Unset):
+        json_background_color = UNSET
+    elif isinstance(background_color, str):
+        json_background_color = background_color
+    else:
+        json_background_color = background_color
+    params["background.color"] = json_background_color
+
+    json_background_expand_prompt: str | Unset = UNSET
+    if not isinstance(background_expand_prompt, Unset):
+        json_background_expand_prompt = background_expand_prompt
+
+    params["background.expandPrompt"] = json_background_expand_prompt
+
+    json_background_expand_prompt_mode: str | Unset = UNSET
+    if not isinstance(background_expand_prompt_mode, Unset):
+        json_background_expand_prompt_mode = background_expand_prompt_mode
+
+    params["background.expandPrompt.mode"] = json_background_expand_prompt_mode
 
     params["background.guidance.imageUrl"] = background_guidance_image_url
 
@@ -360,7 +385,14 @@ def _get_kwargs(
 
     params["outline.blurRadius"] = outline_blur_radius
 
-    params["outline.color"] = outline_color
+    json_outline_color: str | Unset
+    if isinstance(outline_color, Unset):
+        json_outline_color = UNSET
+    elif isinstance(outline_color, str):
+        json_outline_color = outline_color
+    else:
+        json_outline_color = outline_color
+    params["outline.color"] = json_outline_color
 
     params["outline.width"] = outline_width
 
@@ -513,6 +545,14 @@ def _get_kwargs(
 
     params["virtualModel.mode"] = virtual_model_mode
 
+    json_virtual_model_model_preset_name: str | Unset = UNSET
+    if not isinstance(virtual_model_model_preset_name, Unset):
+        json_virtual_model_model_preset_name = virtual_model_model_preset_name
+
+    params["virtualModel.model.preset.name"] = json_virtual_model_model_preset_name
+
+    params["virtualModel.model.custom.imageUrl"] = virtual_model_model_custom_image_url
+
     json_virtual_model_pose: str | Unset = UNSET
     if not isinstance(virtual_model_pose, Unset):
         json_virtual_model_pose = virtual_model_pose
@@ -527,20 +567,6 @@ def _get_kwargs(
 
     params["virtualModel.quality"] = json_virtual_model_quality
 
-    json_virtual_model_size: str | Unset = UNSET
-    if not isinstance(virtual_model_size, Unset):
-        json_virtual_model_size = virtual_model_size
-
-    params["virtualModel.size"] = json_virtual_model_size
-
-    json_virtual_model_model_preset_name: str | Unset = UNSET
-    if not isinstance(virtual_model_model_preset_name, Unset):
-        json_virtual_model_model_preset_name = virtual_model_model_preset_name
-
-    params["virtualModel.model.preset.name"] = json_virtual_model_model_preset_name
-
-    params["virtualModel.model.custom.imageUrl"] = virtual_model_model_custom_image_url
-
     json_virtual_model_scene_preset_name: str | Unset = UNSET
     if not isinstance(virtual_model_scene_preset_name, Unset):
         json_virtual_model_scene_preset_name = virtual_model_scene_preset_name
@@ -549,17 +575,11 @@ def _get_kwargs(
 
     params["virtualModel.scene.custom.imageUrl"] = virtual_model_scene_custom_image_url
 
-    json_background_expand_prompt: str | Unset = UNSET
-    if not isinstance(background_expand_prompt, Unset):
-        json_background_expand_prompt = background_expand_prompt
+    json_virtual_model_size: str | Unset = UNSET
+    if not isinstance(virtual_model_size, Unset):
+        json_virtual_model_size = virtual_model_size
 
-    params["background.expandPrompt"] = json_background_expand_prompt
-
-    json_background_expand_prompt_mode: str | Unset = UNSET
-    if not isinstance(background_expand_prompt_mode, Unset):
-        json_background_expand_prompt_mode = background_expand_prompt_mode
-
-    params["background.expandPrompt.mode"] = json_background_expand_prompt_mode
+    params["virtualModel.size"] = json_virtual_model_size
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -632,7 +652,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     background_blur_mode: EditImageFromUrlBackgroundBlurMode | Unset = UNSET,
     background_blur_radius: float | Unset = UNSET,
-    background_color: str | Unset = UNSET,
+    background_color: EditImageFromUrlBackgroundColorType1 | str | Unset = UNSET,
+    background_expand_prompt: EditImageFromUrlBackgroundExpandPrompt | Unset = UNSET,
+    background_expand_prompt_mode: EditImageFromUrlBackgroundExpandPromptMode
+    | Unset = UNSET,
     background_guidance_image_url: str | Unset = UNSET,
     background_guidance_scale: float | Unset = UNSET,
     background_image_url: str | Unset = UNSET,
@@ -676,7 +699,7 @@ def sync_detailed(
     max_height: float | Unset = UNSET,
     max_width: float | Unset = UNSET,
     outline_blur_radius: float | Unset = UNSET,
-    outline_color: str | Unset = UNSET,
+    outline_color: EditImageFromUrlOutlineColorType1 | str | Unset = UNSET,
     outline_width: float | Unset = UNSET,
     output_size: str | Unset = UNSET,
     padding: float | str | Unset = UNSET,
@@ -713,19 +736,16 @@ def sync_detailed(
     vertical_alignment: EditImageFromUrlVerticalAlignment | Unset = UNSET,
     virtual_model_additional_product_images: list[str] | Unset = UNSET,
     virtual_model_mode: Literal["ai.auto"] | Unset = UNSET,
-    virtual_model_pose: EditImageFromUrlVirtualModelPose | Unset = UNSET,
-    virtual_model_prompt: str | Unset = UNSET,
-    virtual_model_quality: EditImageFromUrlVirtualModelQuality | Unset = UNSET,
-    virtual_model_size: EditImageFromUrlVirtualModelSize | Unset = UNSET,
     virtual_model_model_preset_name: EditImageFromUrlVirtualModelModelPresetName
     | Unset = UNSET,
     virtual_model_model_custom_image_url: str | Unset = UNSET,
+    virtual_model_pose: EditImageFromUrlVirtualModelPose | Unset = UNSET,
+    virtual_model_prompt: str | Unset = UNSET,
+    virtual_model_quality: EditImageFromUrlVirtualModelQuality | Unset = UNSET,
     virtual_model_scene_preset_name: EditImageFromUrlVirtualModelScenePresetName
     | Unset = UNSET,
     virtual_model_scene_custom_image_url: str | Unset = UNSET,
-    background_expand_prompt: EditImageFromUrlBackgroundExpandPrompt | Unset = UNSET,
-    background_expand_prompt_mode: EditImageFromUrlBackgroundExpandPromptMode
-    | Unset = UNSET,
+    virtual_model_size: EditImageFromUrlVirtualModelSize | Unset = UNSET,
 ) -> Response[APIError | File | InvalidValue | PaymentError | UnknownError]:
     """Image Editing v2 (Plus plan)
 
@@ -791,7 +811,17 @@ def sync_detailed(
     Args:
         background_blur_mode (EditImageFromUrlBackgroundBlurMode | Unset):
         background_blur_radius (float | Unset):
-        background_color (str | Unset):
+        background_color (EditImageFromUrlBackgroundColorType1 | str | Unset):
+        background_expand_prompt (EditImageFromUrlBackgroundExpandPrompt | Unset):
+        background_expand_prompt_mode (EditImageFromUrlBackgroundExpandPromptMode | Unset): If
+            `ai.auto`, a pre-processing step is applied to expand the prompt into a longer form.
+
+            Example: original prompt `"on a beach"`, expanded prompt: `"An object rests on the sandy
+            shore of a tranquil beach. The object, partially covered in sand, casts a soft shadow
+            under the warm sunlight. Seashells and driftwood are scattered around, with gentle waves
+            lapping at the shore in the background, creating a serene coastal scene."`
+
+            (Note: `background.expandPrompt.mode` only affects `background.prompt`)
         background_guidance_image_url (str | Unset):
         background_guidance_scale (float | Unset):
         background_image_url (str | Unset):
@@ -834,7 +864,7 @@ def sync_detailed(
         max_height (float | Unset):
         max_width (float | Unset):
         outline_blur_radius (float | Unset):
-        outline_color (str | Unset):
+        outline_color (EditImageFromUrlOutlineColorType1 | str | Unset):
         outline_width (float | Unset):
         output_size (str | Unset):
         padding (float | str | Unset):
@@ -866,16 +896,16 @@ def sync_detailed(
         virtual_model_additional_product_images (list[str] | Unset): URLs of additional product
             images showing different angles or details.
         virtual_model_mode (Literal['ai.auto'] | Unset):
+        virtual_model_model_preset_name (EditImageFromUrlVirtualModelModelPresetName | Unset):
+            Name of the preset model.
+        virtual_model_model_custom_image_url (str | Unset): URL of a custom model image.
         virtual_model_pose (EditImageFromUrlVirtualModelPose | Unset):
         virtual_model_prompt (str | Unset):
         virtual_model_quality (EditImageFromUrlVirtualModelQuality | Unset):
-        virtual_model_size (EditImageFromUrlVirtualModelSize | Unset):
-        virtual_model_model_preset_name (EditImageFromUrlVirtualModelModelPresetName | Unset):
-        virtual_model_model_custom_image_url (str | Unset):
         virtual_model_scene_preset_name (EditImageFromUrlVirtualModelScenePresetName | Unset):
-        virtual_model_scene_custom_image_url (str | Unset):
-        background_expand_prompt (EditImageFromUrlBackgroundExpandPrompt | Unset):
-        background_expand_prompt_mode (EditImageFromUrlBackgroundExpandPromptMode | Unset):
+            Name of the preset scene.
+        virtual_model_scene_custom_image_url (str | Unset): URL of a custom scene image.
+        virtual_model_size (EditImageFromUrlVirtualModelSize | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -889,6 +919,8 @@ def sync_detailed(
         background_blur_mode=background_blur_mode,
         background_blur_radius=background_blur_radius,
         background_color=background_color,
+        background_expand_prompt=background_expand_prompt,
+        background_expand_prompt_mode=background_expand_prompt_mode,
         background_guidance_image_url=background_guidance_image_url,
         background_guidance_scale=background_guidance_scale,
         background_image_url=background_image_url,
@@ -961,16 +993,14 @@ def sync_detailed(
         vertical_alignment=vertical_alignment,
         virtual_model_additional_product_images=virtual_model_additional_product_images,
         virtual_model_mode=virtual_model_mode,
+        virtual_model_model_preset_name=virtual_model_model_preset_name,
+        virtual_model_model_custom_image_url=virtual_model_model_custom_image_url,
         virtual_model_pose=virtual_model_pose,
         virtual_model_prompt=virtual_model_prompt,
         virtual_model_quality=virtual_model_quality,
-        virtual_model_size=virtual_model_size,
-        virtual_model_model_preset_name=virtual_model_model_preset_name,
-        virtual_model_model_custom_image_url=virtual_model_model_custom_image_url,
         virtual_model_scene_preset_name=virtual_model_scene_preset_name,
         virtual_model_scene_custom_image_url=virtual_model_scene_custom_image_url,
-        background_expand_prompt=background_expand_prompt,
-        background_expand_prompt_mode=background_expand_prompt_mode,
+        virtual_model_size=virtual_model_size,
     )
 
     response = client.get_httpx_client().request(
@@ -985,7 +1015,10 @@ def sync(
     client: AuthenticatedClient | Client,
     background_blur_mode: EditImageFromUrlBackgroundBlurMode | Unset = UNSET,
     background_blur_radius: float | Unset = UNSET,
-    background_color: str | Unset = UNSET,
+    background_color: EditImageFromUrlBackgroundColorType1 | str | Unset = UNSET,
+    background_expand_prompt: EditImageFromUrlBackgroundExpandPrompt | Unset = UNSET,
+    background_expand_prompt_mode: EditImageFromUrlBackgroundExpandPromptMode
+    | Unset = UNSET,
     background_guidance_image_url: str | Unset = UNSET,
     background_guidance_scale: float | Unset = UNSET,
     background_image_url: str | Unset = UNSET,
@@ -1029,7 +1062,7 @@ def sync(
     max_height: float | Unset = UNSET,
     max_width: float | Unset = UNSET,
     outline_blur_radius: float | Unset = UNSET,
-    outline_color: str | Unset = UNSET,
+    outline_color: EditImageFromUrlOutlineColorType1 | str | Unset = UNSET,
     outline_width: float | Unset = UNSET,
     output_size: str | Unset = UNSET,
     padding: float | str | Unset = UNSET,
@@ -1066,19 +1099,16 @@ def sync(
     vertical_alignment: EditImageFromUrlVerticalAlignment | Unset = UNSET,
     virtual_model_additional_product_images: list[str] | Unset = UNSET,
     virtual_model_mode: Literal["ai.auto"] | Unset = UNSET,
-    virtual_model_pose: EditImageFromUrlVirtualModelPose | Unset = UNSET,
-    virtual_model_prompt: str | Unset = UNSET,
-    virtual_model_quality: EditImageFromUrlVirtualModelQuality | Unset = UNSET,
-    virtual_model_size: EditImageFromUrlVirtualModelSize | Unset = UNSET,
     virtual_model_model_preset_name: EditImageFromUrlVirtualModelModelPresetName
     | Unset = UNSET,
     virtual_model_model_custom_image_url: str | Unset = UNSET,
+    virtual_model_pose: EditImageFromUrlVirtualModelPose | Unset = UNSET,
+    virtual_model_prompt: str | Unset = UNSET,
+    virtual_model_quality: EditImageFromUrlVirtualModelQuality | Unset = UNSET,
     virtual_model_scene_preset_name: EditImageFromUrlVirtualModelScenePresetName
     | Unset = UNSET,
     virtual_model_scene_custom_image_url: str | Unset = UNSET,
-    background_expand_prompt: EditImageFromUrlBackgroundExpandPrompt | Unset = UNSET,
-    background_expand_prompt_mode: EditImageFromUrlBackgroundExpandPromptMode
-    | Unset = UNSET,
+    virtual_model_size: EditImageFromUrlVirtualModelSize | Unset = UNSET,
 ) -> APIError | File | InvalidValue | PaymentError | UnknownError | None:
     """Image Editing v2 (Plus plan)
 
@@ -1144,7 +1174,17 @@ def sync(
     Args:
         background_blur_mode (EditImageFromUrlBackgroundBlurMode | Unset):
         background_blur_radius (float | Unset):
-        background_color (str | Unset):
+        background_color (EditImageFromUrlBackgroundColorType1 | str | Unset):
+        background_expand_prompt (EditImageFromUrlBackgroundExpandPrompt | Unset):
+        background_expand_prompt_mode (EditImageFromUrlBackgroundExpandPromptMode | Unset): If
+            `ai.auto`, a pre-processing step is applied to expand the prompt into a longer form.
+
+            Example: original prompt `"on a beach"`, expanded prompt: `"An object rests on the sandy
+            shore of a tranquil beach. The object, partially covered in sand, casts a soft shadow
+            under the warm sunlight. Seashells and driftwood are scattered around, with gentle waves
+            lapping at the shore in the background, creating a serene coastal scene."`
+
+            (Note: `background.expandPrompt.mode` only affects `background.prompt`)
         background_guidance_image_url (str | Unset):
         background_guidance_scale (float | Unset):
         background_image_url (str | Unset):
@@ -1187,7 +1227,7 @@ def sync(
         max_height (float | Unset):
         max_width (float | Unset):
         outline_blur_radius (float | Unset):
-        outline_color (str | Unset):
+        outline_color (EditImageFromUrlOutlineColorType1 | str | Unset):
         outline_width (float | Unset):
         output_size (str | Unset):
         padding (float | str | Unset):
@@ -1219,16 +1259,16 @@ def sync(
         virtual_model_additional_product_images (list[str] | Unset): URLs of additional product
             images showing different angles or details.
         virtual_model_mode (Literal['ai.auto'] | Unset):
+        virtual_model_model_preset_name (EditImageFromUrlVirtualModelModelPresetName | Unset):
+            Name of the preset model.
+        virtual_model_model_custom_image_url (str | Unset): URL of a custom model image.
         virtual_model_pose (EditImageFromUrlVirtualModelPose | Unset):
         virtual_model_prompt (str | Unset):
         virtual_model_quality (EditImageFromUrlVirtualModelQuality | Unset):
-        virtual_model_size (EditImageFromUrlVirtualModelSize | Unset):
-        virtual_model_model_preset_name (EditImageFromUrlVirtualModelModelPresetName | Unset):
-        virtual_model_model_custom_image_url (str | Unset):
         virtual_model_scene_preset_name (EditImageFromUrlVirtualModelScenePresetName | Unset):
-        virtual_model_scene_custom_image_url (str | Unset):
-        background_expand_prompt (EditImageFromUrlBackgroundExpandPrompt | Unset):
-        background_expand_prompt_mode (EditImageFromUrlBackgroundExpandPromptMode | Unset):
+            Name of the preset scene.
+        virtual_model_scene_custom_image_url (str | Unset): URL of a custom scene image.
+        virtual_model_size (EditImageFromUrlVirtualModelSize | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -1243,6 +1283,8 @@ def sync(
         background_blur_mode=background_blur_mode,
         background_blur_radius=background_blur_radius,
         background_color=background_color,
+        background_expand_prompt=background_expand_prompt,
+        background_expand_prompt_mode=background_expand_prompt_mode,
         background_guidance_image_url=background_guidance_image_url,
         background_guidance_scale=background_guidance_scale,
         background_image_url=background_image_url,
@@ -1315,16 +1357,14 @@ def sync(
         vertical_alignment=vertical_alignment,
         virtual_model_additional_product_images=virtual_model_additional_product_images,
         virtual_model_mode=virtual_model_mode,
+        virtual_model_model_preset_name=virtual_model_model_preset_name,
+        virtual_model_model_custom_image_url=virtual_model_model_custom_image_url,
         virtual_model_pose=virtual_model_pose,
         virtual_model_prompt=virtual_model_prompt,
         virtual_model_quality=virtual_model_quality,
-        virtual_model_size=virtual_model_size,
-        virtual_model_model_preset_name=virtual_model_model_preset_name,
-        virtual_model_model_custom_image_url=virtual_model_model_custom_image_url,
         virtual_model_scene_preset_name=virtual_model_scene_preset_name,
         virtual_model_scene_custom_image_url=virtual_model_scene_custom_image_url,
-        background_expand_prompt=background_expand_prompt,
-        background_expand_prompt_mode=background_expand_prompt_mode,
+        virtual_model_size=virtual_model_size,
     ).parsed
 
 
@@ -1333,7 +1373,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     background_blur_mode: EditImageFromUrlBackgroundBlurMode | Unset = UNSET,
     background_blur_radius: float | Unset = UNSET,
-    background_color: str | Unset = UNSET,
+    background_color: EditImageFromUrlBackgroundColorType1 | str | Unset = UNSET,
+    background_expand_prompt: EditImageFromUrlBackgroundExpandPrompt | Unset = UNSET,
+    background_expand_prompt_mode: EditImageFromUrlBackgroundExpandPromptMode
+    | Unset = UNSET,
     background_guidance_image_url: str | Unset = UNSET,
     background_guidance_scale: float | Unset = UNSET,
     background_image_url: str | Unset = UNSET,
@@ -1377,7 +1420,7 @@ async def asyncio_detailed(
     max_height: float | Unset = UNSET,
     max_width: float | Unset = UNSET,
     outline_blur_radius: float | Unset = UNSET,
-    outline_color: str | Unset = UNSET,
+    outline_color: EditImageFromUrlOutlineColorType1 | str | Unset = UNSET,
     outline_width: float | Unset = UNSET,
     output_size: str | Unset = UNSET,
     padding: float | str | Unset = UNSET,
@@ -1414,19 +1457,16 @@ async def asyncio_detailed(
     vertical_alignment: EditImageFromUrlVerticalAlignment | Unset = UNSET,
     virtual_model_additional_product_images: list[str] | Unset = UNSET,
     virtual_model_mode: Literal["ai.auto"] | Unset = UNSET,
-    virtual_model_pose: EditImageFromUrlVirtualModelPose | Unset = UNSET,
-    virtual_model_prompt: str | Unset = UNSET,
-    virtual_model_quality: EditImageFromUrlVirtualModelQuality | Unset = UNSET,
-    virtual_model_size: EditImageFromUrlVirtualModelSize | Unset = UNSET,
     virtual_model_model_preset_name: EditImageFromUrlVirtualModelModelPresetName
     | Unset = UNSET,
     virtual_model_model_custom_image_url: str | Unset = UNSET,
+    virtual_model_pose: EditImageFromUrlVirtualModelPose | Unset = UNSET,
+    virtual_model_prompt: str | Unset = UNSET,
+    virtual_model_quality: EditImageFromUrlVirtualModelQuality | Unset = UNSET,
     virtual_model_scene_preset_name: EditImageFromUrlVirtualModelScenePresetName
     | Unset = UNSET,
     virtual_model_scene_custom_image_url: str | Unset = UNSET,
-    background_expand_prompt: EditImageFromUrlBackgroundExpandPrompt | Unset = UNSET,
-    background_expand_prompt_mode: EditImageFromUrlBackgroundExpandPromptMode
-    | Unset = UNSET,
+    virtual_model_size: EditImageFromUrlVirtualModelSize | Unset = UNSET,
 ) -> Response[APIError | File | InvalidValue | PaymentError | UnknownError]:
     """Image Editing v2 (Plus plan)
 
@@ -1492,7 +1532,17 @@ async def asyncio_detailed(
     Args:
         background_blur_mode (EditImageFromUrlBackgroundBlurMode | Unset):
         background_blur_radius (float | Unset):
-        background_color (str | Unset):
+        background_color (EditImageFromUrlBackgroundColorType1 | str | Unset):
+        background_expand_prompt (EditImageFromUrlBackgroundExpandPrompt | Unset):
+        background_expand_prompt_mode (EditImageFromUrlBackgroundExpandPromptMode | Unset): If
+            `ai.auto`, a pre-processing step is applied to expand the prompt into a longer form.
+
+            Example: original prompt `"on a beach"`, expanded prompt: `"An object rests on the sandy
+            shore of a tranquil beach. The object, partially covered in sand, casts a soft shadow
+            under the warm sunlight. Seashells and driftwood are scattered around, with gentle waves
+            lapping at the shore in the background, creating a serene coastal scene."`
+
+            (Note: `background.expandPrompt.mode` only affects `background.prompt`)
         background_guidance_image_url (str | Unset):
         background_guidance_scale (float | Unset):
         background_image_url (str | Unset):
@@ -1535,7 +1585,7 @@ async def asyncio_detailed(
         max_height (float | Unset):
         max_width (float | Unset):
         outline_blur_radius (float | Unset):
-        outline_color (str | Unset):
+        outline_color (EditImageFromUrlOutlineColorType1 | str | Unset):
         outline_width (float | Unset):
         output_size (str | Unset):
         padding (float | str | Unset):
@@ -1567,16 +1617,16 @@ async def asyncio_detailed(
         virtual_model_additional_product_images (list[str] | Unset): URLs of additional product
             images showing different angles or details.
         virtual_model_mode (Literal['ai.auto'] | Unset):
+        virtual_model_model_preset_name (EditImageFromUrlVirtualModelModelPresetName | Unset):
+            Name of the preset model.
+        virtual_model_model_custom_image_url (str | Unset): URL of a custom model image.
         virtual_model_pose (EditImageFromUrlVirtualModelPose | Unset):
         virtual_model_prompt (str | Unset):
         virtual_model_quality (EditImageFromUrlVirtualModelQuality | Unset):
-        virtual_model_size (EditImageFromUrlVirtualModelSize | Unset):
-        virtual_model_model_preset_name (EditImageFromUrlVirtualModelModelPresetName | Unset):
-        virtual_model_model_custom_image_url (str | Unset):
         virtual_model_scene_preset_name (EditImageFromUrlVirtualModelScenePresetName | Unset):
-        virtual_model_scene_custom_image_url (str | Unset):
-        background_expand_prompt (EditImageFromUrlBackgroundExpandPrompt | Unset):
-        background_expand_prompt_mode (EditImageFromUrlBackgroundExpandPromptMode | Unset):
+            Name of the preset scene.
+        virtual_model_scene_custom_image_url (str | Unset): URL of a custom scene image.
+        virtual_model_size (EditImageFromUrlVirtualModelSize | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -1590,6 +1640,8 @@ async def asyncio_detailed(
         background_blur_mode=background_blur_mode,
         background_blur_radius=background_blur_radius,
         background_color=background_color,
+        background_expand_prompt=background_expand_prompt,
+        background_expand_prompt_mode=background_expand_prompt_mode,
         background_guidance_image_url=background_guidance_image_url,
         background_guidance_scale=background_guidance_scale,
         background_image_url=background_image_url,
@@ -1662,16 +1714,14 @@ async def asyncio_detailed(
         vertical_alignment=vertical_alignment,
         virtual_model_additional_product_images=virtual_model_additional_product_images,
         virtual_model_mode=virtual_model_mode,
+        virtual_model_model_preset_name=virtual_model_model_preset_name,
+        virtual_model_model_custom_image_url=virtual_model_model_custom_image_url,
         virtual_model_pose=virtual_model_pose,
         virtual_model_prompt=virtual_model_prompt,
         virtual_model_quality=virtual_model_quality,
-        virtual_model_size=virtual_model_size,
-        virtual_model_model_preset_name=virtual_model_model_preset_name,
-        virtual_model_model_custom_image_url=virtual_model_model_custom_image_url,
         virtual_model_scene_preset_name=virtual_model_scene_preset_name,
         virtual_model_scene_custom_image_url=virtual_model_scene_custom_image_url,
-        background_expand_prompt=background_expand_prompt,
-        background_expand_prompt_mode=background_expand_prompt_mode,
+        virtual_model_size=virtual_model_size,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -1684,7 +1734,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     background_blur_mode: EditImageFromUrlBackgroundBlurMode | Unset = UNSET,
     background_blur_radius: float | Unset = UNSET,
-    background_color: str | Unset = UNSET,
+    background_color: EditImageFromUrlBackgroundColorType1 | str | Unset = UNSET,
+    background_expand_prompt: EditImageFromUrlBackgroundExpandPrompt | Unset = UNSET,
+    background_expand_prompt_mode: EditImageFromUrlBackgroundExpandPromptMode
+    | Unset = UNSET,
     background_guidance_image_url: str | Unset = UNSET,
     background_guidance_scale: float | Unset = UNSET,
     background_image_url: str | Unset = UNSET,
@@ -1728,7 +1781,7 @@ async def asyncio(
     max_height: float | Unset = UNSET,
     max_width: float | Unset = UNSET,
     outline_blur_radius: float | Unset = UNSET,
-    outline_color: str | Unset = UNSET,
+    outline_color: EditImageFromUrlOutlineColorType1 | str | Unset = UNSET,
     outline_width: float | Unset = UNSET,
     output_size: str | Unset = UNSET,
     padding: float | str | Unset = UNSET,
@@ -1765,19 +1818,16 @@ async def asyncio(
     vertical_alignment: EditImageFromUrlVerticalAlignment | Unset = UNSET,
     virtual_model_additional_product_images: list[str] | Unset = UNSET,
     virtual_model_mode: Literal["ai.auto"] | Unset = UNSET,
-    virtual_model_pose: EditImageFromUrlVirtualModelPose | Unset = UNSET,
-    virtual_model_prompt: str | Unset = UNSET,
-    virtual_model_quality: EditImageFromUrlVirtualModelQuality | Unset = UNSET,
-    virtual_model_size: EditImageFromUrlVirtualModelSize | Unset = UNSET,
     virtual_model_model_preset_name: EditImageFromUrlVirtualModelModelPresetName
     | Unset = UNSET,
     virtual_model_model_custom_image_url: str | Unset = UNSET,
+    virtual_model_pose: EditImageFromUrlVirtualModelPose | Unset = UNSET,
+    virtual_model_prompt: str | Unset = UNSET,
+    virtual_model_quality: EditImageFromUrlVirtualModelQuality | Unset = UNSET,
     virtual_model_scene_preset_name: EditImageFromUrlVirtualModelScenePresetName
     | Unset = UNSET,
     virtual_model_scene_custom_image_url: str | Unset = UNSET,
-    background_expand_prompt: EditImageFromUrlBackgroundExpandPrompt | Unset = UNSET,
-    background_expand_prompt_mode: EditImageFromUrlBackgroundExpandPromptMode
-    | Unset = UNSET,
+    virtual_model_size: EditImageFromUrlVirtualModelSize | Unset = UNSET,
 ) -> APIError | File | InvalidValue | PaymentError | UnknownError | None:
     """Image Editing v2 (Plus plan)
 
@@ -1843,7 +1893,17 @@ async def asyncio(
     Args:
         background_blur_mode (EditImageFromUrlBackgroundBlurMode | Unset):
         background_blur_radius (float | Unset):
-        background_color (str | Unset):
+        background_color (EditImageFromUrlBackgroundColorType1 | str | Unset):
+        background_expand_prompt (EditImageFromUrlBackgroundExpandPrompt | Unset):
+        background_expand_prompt_mode (EditImageFromUrlBackgroundExpandPromptMode | Unset): If
+            `ai.auto`, a pre-processing step is applied to expand the prompt into a longer form.
+
+            Example: original prompt `"on a beach"`, expanded prompt: `"An object rests on the sandy
+            shore of a tranquil beach. The object, partially covered in sand, casts a soft shadow
+            under the warm sunlight. Seashells and driftwood are scattered around, with gentle waves
+            lapping at the shore in the background, creating a serene coastal scene."`
+
+            (Note: `background.expandPrompt.mode` only affects `background.prompt`)
         background_guidance_image_url (str | Unset):
         background_guidance_scale (float | Unset):
         background_image_url (str | Unset):
@@ -1886,7 +1946,7 @@ async def asyncio(
         max_height (float | Unset):
         max_width (float | Unset):
         outline_blur_radius (float | Unset):
-        outline_color (str | Unset):
+        outline_color (EditImageFromUrlOutlineColorType1 | str | Unset):
         outline_width (float | Unset):
         output_size (str | Unset):
         padding (float | str | Unset):
@@ -1918,16 +1978,16 @@ async def asyncio(
         virtual_model_additional_product_images (list[str] | Unset): URLs of additional product
             images showing different angles or details.
         virtual_model_mode (Literal['ai.auto'] | Unset):
+        virtual_model_model_preset_name (EditImageFromUrlVirtualModelModelPresetName | Unset):
+            Name of the preset model.
+        virtual_model_model_custom_image_url (str | Unset): URL of a custom model image.
         virtual_model_pose (EditImageFromUrlVirtualModelPose | Unset):
         virtual_model_prompt (str | Unset):
         virtual_model_quality (EditImageFromUrlVirtualModelQuality | Unset):
-        virtual_model_size (EditImageFromUrlVirtualModelSize | Unset):
-        virtual_model_model_preset_name (EditImageFromUrlVirtualModelModelPresetName | Unset):
-        virtual_model_model_custom_image_url (str | Unset):
         virtual_model_scene_preset_name (EditImageFromUrlVirtualModelScenePresetName | Unset):
-        virtual_model_scene_custom_image_url (str | Unset):
-        background_expand_prompt (EditImageFromUrlBackgroundExpandPrompt | Unset):
-        background_expand_prompt_mode (EditImageFromUrlBackgroundExpandPromptMode | Unset):
+            Name of the preset scene.
+        virtual_model_scene_custom_image_url (str | Unset): URL of a custom scene image.
+        virtual_model_size (EditImageFromUrlVirtualModelSize | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -1943,6 +2003,8 @@ async def asyncio(
             background_blur_mode=background_blur_mode,
             background_blur_radius=background_blur_radius,
             background_color=background_color,
+            background_expand_prompt=background_expand_prompt,
+            background_expand_prompt_mode=background_expand_prompt_mode,
             background_guidance_image_url=background_guidance_image_url,
             background_guidance_scale=background_guidance_scale,
             background_image_url=background_image_url,
@@ -2015,15 +2077,13 @@ async def asyncio(
             vertical_alignment=vertical_alignment,
             virtual_model_additional_product_images=virtual_model_additional_product_images,
             virtual_model_mode=virtual_model_mode,
+            virtual_model_model_preset_name=virtual_model_model_preset_name,
+            virtual_model_model_custom_image_url=virtual_model_model_custom_image_url,
             virtual_model_pose=virtual_model_pose,
             virtual_model_prompt=virtual_model_prompt,
             virtual_model_quality=virtual_model_quality,
-            virtual_model_size=virtual_model_size,
-            virtual_model_model_preset_name=virtual_model_model_preset_name,
-            virtual_model_model_custom_image_url=virtual_model_model_custom_image_url,
             virtual_model_scene_preset_name=virtual_model_scene_preset_name,
             virtual_model_scene_custom_image_url=virtual_model_scene_custom_image_url,
-            background_expand_prompt=background_expand_prompt,
-            background_expand_prompt_mode=background_expand_prompt_mode,
+            virtual_model_size=virtual_model_size,
         )
     ).parsed
