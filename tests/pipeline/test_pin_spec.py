@@ -8,6 +8,7 @@ import socket
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import SNAPSHOTS, load_script
 
@@ -55,3 +56,48 @@ def test_pinning_a_snapshot_records_its_hash_and_keeps_the_previous_copy(
     assert previous.read_bytes() == SNAPSHOTS[-2].read_bytes()
     lock = json.loads((tmp_path / "photoroom.upstream.lock.json").read_text())
     assert lock["sha256"] == hashlib.sha256(data).hexdigest()
+
+
+def test_yaml_pins_the_same_bytes_as_its_json_equal(pinned: Path, tmp_path: Path) -> None:
+    document = json.loads(SNAPSHOTS[-1].read_text())
+    source = tmp_path / "upstream.json"  # YAML under a JSON name: told apart by content
+    source.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True))
+    pin_spec.pin(str(source))
+    assert pinned.read_bytes() == SNAPSHOTS[-1].read_bytes()
+    lock = json.loads((tmp_path / "photoroom.upstream.lock.json").read_text())
+    assert lock["format"] == "yaml"
+    assert lock["sha256_received"] == hashlib.sha256(source.read_bytes()).hexdigest()
+    assert lock["sha256"] == hashlib.sha256(SNAPSHOTS[-1].read_bytes()).hexdigest()
+
+
+def test_json_is_pinned_in_the_normal_form_whatever_its_layout(
+    pinned: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "upstream.yaml"  # JSON under a YAML name, minified
+    source.write_text(json.dumps(json.loads(SNAPSHOTS[-1].read_text()), separators=(",", ":")))
+    pin_spec.pin(str(source))
+    assert pinned.read_bytes() == SNAPSHOTS[-1].read_bytes()
+    lock = json.loads((tmp_path / "photoroom.upstream.lock.json").read_text())
+    assert lock["format"] == "json"
+    assert lock["sha256_received"] != lock["sha256"]
+
+
+def test_yaml_scalars_keep_their_json_meaning(pinned: Path, tmp_path: Path) -> None:
+    source = tmp_path / "upstream"
+    source.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: 2026-06-04}\n"
+        "paths:\n  /x:\n    get:\n      responses:\n        200: {description: ok}\n"
+    )
+    pin_spec.pin(str(source))
+    document = json.loads(pinned.read_text())
+    assert document["info"]["version"] == "2026-06-04"  # not a date object
+    assert list(document["paths"]["/x"]["get"]["responses"]) == ["200"]
+
+
+def test_a_document_without_operations_is_refused(pinned: Path, tmp_path: Path) -> None:
+    before = pinned.read_bytes()
+    source = tmp_path / "empty.json"
+    source.write_text(json.dumps({"openapi": "3.1.0", "info": {}, "paths": {}}))
+    with pytest.raises(pin_spec.PinError, match="no operations"):
+        pin_spec.pin(str(source))
+    assert pinned.read_bytes() == before
