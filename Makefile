@@ -2,9 +2,12 @@
 # Every target works offline from the pinned copy; only `fetch` tries the network.
 
 PYTHON   ?= python3
-VENV     := .venv
+# VENV=/path/to/.venv reuses an existing environment; add `-o $(STAMP)` (make's --assume-old)
+# to never reinstall into it, e.g. `make -o /x/.venv/.installed-stamp VENV=/x/.venv update-spec`.
+VENV     ?= .venv
 PY       := $(VENV)/bin/python
 STAMP    := $(VENV)/.installed-stamp
+UPSTREAM_URL := https://image-api.photoroom.com/openapi
 UPSTREAM := openapi/photoroom.upstream.json
 OVERLAY  := overlay/photoroom.overlay.yaml
 OVERLAID := openapi/photoroom.json
@@ -24,20 +27,16 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[emulator,dev]'
 	@touch $(STAMP)
 
-# Download the live upstream document and pin it (fails clearly offline, pin untouched).
+# update-spec from the live upstream document (offline: fails clearly, nothing touched).
 fetch: install
-	$(PY) scripts/pin_spec.py https://image-api.photoroom.com/openapi
+	$(PY) scripts/update_spec.py $(UPSTREAM_URL) $(if $(filter 1,$(ALLOW_BREAKING)),--allow-breaking)
 
-# Pin a new upstream version (path or URL), regenerate, and report what changed.
+# Pin a new upstream version (path or URL, JSON or YAML), overlay, validate, regenerate, smoke
+# test, report what changed; all or nothing (any failure restores every file it touched).
+# Breaking upstream changes are refused unless ALLOW_BREAKING=1.
 update-spec: install
-	@test -n "$(SPEC)" || { echo "usage: make update-spec SPEC=path-or-url" >&2; exit 2; }
-	@tmp=$$(mktemp -d) && \
-	$(PY) scripts/pin_spec.py "$(SPEC)" --keep-previous $$tmp/previous.json && \
-	$(PY) scripts/apply_overlay.py $(UPSTREAM) $(OVERLAY) $(OVERLAID) && \
-	$(PY) -m openapi_spec_validator $(OVERLAID) && \
-	$(PY) scripts/generate_client.py $(OVERLAID) $(PACKAGE) && \
-	echo "--- upstream changes ---" && \
-	$(PY) scripts/spec_diff.py $$tmp/previous.json $(UPSTREAM)
+	@test -n "$(SPEC)" || { echo "usage: make update-spec SPEC=path-or-url [ALLOW_BREAKING=1]" >&2; exit 2; }
+	$(PY) scripts/update_spec.py "$(SPEC)" $(if $(filter 1,$(ALLOW_BREAKING)),--allow-breaking)
 
 overlay: install
 	$(PY) scripts/apply_overlay.py $(UPSTREAM) $(OVERLAY) $(OVERLAID) --strict

@@ -1,0 +1,208 @@
+"""Pin a new upstream OpenAPI document and rebuild everything from it, all or nothing.
+
+    python scripts/update_spec.py SOURCE [--allow-breaking]     (make update-spec SPEC=SOURCE)
+
+SOURCE is a path or an http(s) URL, JSON or YAML. The steps, in order:
+
+1. snapshot: the pin, its lock, ``openapi/photoroom.json`` and every generated path are copied
+   to a temporary folder;
+2. pin (``pin_spec.py``): refused when unreadable, not OpenAPI 3, or without operations;
+3. change report (``spec_diff.py``) against the previous pin: refused when anything is breaking,
+   unless ``--allow-breaking`` or ``ALLOW_BREAKING=1`` (checked before the slow steps);
+4. overlay (``apply_overlay.py``, not strict: actions whose target is gone are listed);
+5. validate the overlaid document (``openapi_spec_validator``);
+6. generate (``generate_client.py``, which fails on any generator warning);
+7. smoke (``smoke.py`` in a fresh interpreter, importing the code just generated);
+8. print the change report.
+
+Any failure restores the snapshot byte for byte and exits with 1, naming the failed step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SCRIPTS = Path(__file__).resolve().parent
+if str(SCRIPTS) not in sys.path:
+    sys.path.insert(0, str(SCRIPTS))
+
+import pin_spec  # noqa: E402
+import spec_diff  # noqa: E402
+
+ROOT = SCRIPTS.parent
+PINNED = ROOT / "openapi" / "photoroom.upstream.json"
+LOCK = ROOT / "openapi" / "photoroom.upstream.lock.json"
+OVERLAY = ROOT / "overlay" / "photoroom.overlay.yaml"
+OVERLAID = ROOT / "openapi" / "photoroom.json"
+PACKAGE = ROOT / "generated" / "photoroom_api"
+DEFAULT_GENERATED_PATHS = ("generated/photoroom_api", "src/photoroom/_generated")
+OLD_NAME = "previous pin"
+NEW_NAME = "new pin"
+
+
+class StepFailed(RuntimeError):
+    def __init__(self, step: str, message: str) -> None:
+        super().__init__(message)
+        self.step = step
+
+
+def generated_paths(root: Path = ROOT) -> tuple[str, ...]:
+    """``GENERATED_PATHS`` of scripts/generate_client.py (read, not imported), or the default."""
+    source = (root / "scripts" / "generate_client.py").read_text(encoding="utf-8")
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets, value = [node.target], node.value
+        else:
+            continue
+        if any(isinstance(t, ast.Name) and t.id == "GENERATED_PATHS" for t in targets):
+            paths = ast.literal_eval(value)
+            if isinstance(paths, tuple | list) and all(isinstance(p, str) for p in paths):
+                return tuple(paths)
+    return DEFAULT_GENERATED_PATHS
+
+
+@dataclass
+class Snapshot:
+    """Copies of files and folders (or the fact they were absent), to put back on failure."""
+
+    root: Path
+    store: Path
+    saved: dict[str, bool] = field(default_factory=dict)  # relative path -> existed
+
+    @classmethod
+    def take(cls, root: Path, store: Path, paths: Sequence[str]) -> Snapshot:
+        snapshot = cls(root, store)
+        for relative in paths:
+            source, copy = root / relative, store / relative
+            snapshot.saved[relative] = source.exists()
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            if source.is_dir():
+                shutil.copytree(source, copy, symlinks=True)
+            elif source.exists():
+                shutil.copy2(source, copy)
+        return snapshot
+
+    def restore(self) -> None:
+        for relative, existed in self.saved.items():
+            target, copy = self.root / relative, self.store / relative
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            elif target.exists() or target.is_symlink():
+                target.unlink()
+            if existed:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if copy.is_dir():
+                    shutil.copytree(copy, target, symlinks=True)
+                else:
+                    shutil.copy2(copy, target)
+
+
+def run_step(step: str, command: list[str], *, env: dict[str, str] | None = None) -> str:
+    """Run a pipeline script; its output is shown; a non-zero exit fails ``step``."""
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
+    output = (result.stdout + result.stderr).rstrip()
+    if result.returncode != 0:
+        raise StepFailed(step, output or f"exit status {result.returncode}")
+    return output
+
+
+def allow_breaking_from_env() -> bool:
+    return os.environ.get("ALLOW_BREAKING", "").strip().lower() in ("1", "true", "yes")
+
+
+def update(source: str, *, allow_breaking: bool, log: Callable[[str], None] = print) -> str:
+    """Run steps 2-8 on the files in place (the caller snapshots); return the change report."""
+    python = sys.executable
+    started = time.perf_counter()
+
+    def done(step: str, detail: str = "") -> None:
+        log(
+            f"[{time.perf_counter() - started:5.1f} s] {step}: ok"
+            + (f"\n{detail}" if detail else "")
+        )
+
+    with tempfile.TemporaryDirectory(prefix="update-spec-previous-") as tmp:
+        previous = Path(tmp) / "previous.json"
+        try:
+            pin_spec.pin(source, previous=previous)
+        except pin_spec.PinError as error:
+            raise StepFailed("pin", str(error)) from None
+        lock = json.loads(LOCK.read_text(encoding="utf-8"))
+        done("pin", f"  {source} ({lock['format']}) -> {PINNED.relative_to(ROOT)}")
+
+        new_document = spec_diff.load_document(PINNED)
+        old_document = spec_diff.load_document(previous) if previous.exists() else {}
+    report = spec_diff.diff_specs(old_document, new_document, OLD_NAME, NEW_NAME)
+    if report.breaking and not allow_breaking:
+        raise StepFailed(
+            "change report",
+            f"{report.to_text()}\n\nthe new document has breaking changes (marked BREAKING above); "
+            "rerun with ALLOW_BREAKING=1 to accept them",
+        )
+    done("change report", f"  {report.summary()}")
+
+    overlay = run_step(
+        "overlay", [python, "scripts/apply_overlay.py", str(PINNED), str(OVERLAY), str(OVERLAID)]
+    )
+    done("overlay", "  " + overlay.replace("\n", "\n  "))
+    run_step("validate", [python, "-m", "openapi_spec_validator", str(OVERLAID)])
+    done("validate")
+    generated = run_step(
+        "generate", [python, "scripts/generate_client.py", str(OVERLAID), str(PACKAGE)]
+    )
+    done("generate", "  " + generated.splitlines()[0])
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    smoke = run_step("smoke", [python, "scripts/smoke.py", "--spec", str(OVERLAID)], env=env)
+    done("smoke", "  " + smoke.replace("\n", "\n  "))
+    return report.to_text()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("source", help="path or http(s) URL of the new upstream document")
+    parser.add_argument(
+        "--allow-breaking",
+        action="store_true",
+        default=allow_breaking_from_env(),
+        help="accept breaking changes (also ALLOW_BREAKING=1)",
+    )
+    args = parser.parse_args(argv)
+
+    fixed = [str(p.relative_to(ROOT)) for p in (PINNED, LOCK, OVERLAID)]
+    paths = list(dict.fromkeys([*fixed, *generated_paths()]))
+    with tempfile.TemporaryDirectory(prefix="update-spec-snapshot-") as store:
+        snapshot = Snapshot.take(ROOT, Path(store), paths)
+        try:
+            report = update(args.source, allow_breaking=args.allow_breaking)
+        except BaseException as error:
+            snapshot.restore()
+            step = error.step if isinstance(error, StepFailed) else "update-spec"
+            message = (
+                str(error) if isinstance(error, StepFailed) else f"{type(error).__name__}: {error}"
+            )
+            print(message, file=sys.stderr)
+            print(
+                f"\nupdate-spec: step '{step}' failed; restored {', '.join(paths)} as they were",
+                file=sys.stderr,
+            )
+            return 130 if isinstance(error, KeyboardInterrupt) else 1
+    print("--- upstream changes ---")
+    print(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
