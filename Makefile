@@ -16,7 +16,7 @@ HOST     ?= 127.0.0.1
 PORT     ?= 8080
 EXAMPLES ?= 1000
 
-.PHONY: install fetch update-spec overlay generate check-generated lint typecheck test \
+.PHONY: install fetch update-spec overlay generate check-generated lint lint-workflows typecheck test \
         emulator demo fuzz bench clean
 
 install: $(STAMP)
@@ -55,9 +55,15 @@ check-generated: install
 	{ diff -r -q -x __pycache__ $$tmp/photoroom_api $(PACKAGE) || { echo "$(PACKAGE) differs from a fresh regeneration: run make generate" >&2; exit 1; }; } && \
 	rm -rf $$tmp && echo "check-generated: $(OVERLAID) and $(PACKAGE) match a fresh regeneration"
 
-lint: install
+lint: install lint-workflows
 	$(VENV)/bin/ruff check src scripts tests benchmarks
 	$(VENV)/bin/ruff format --check src scripts tests benchmarks
+
+# actionlint on the GitHub workflows (the wheel bundles the binary: runs offline).
+lint-workflows: install
+	@if [ -x $(VENV)/bin/actionlint ]; then \
+	  $(VENV)/bin/actionlint .github/workflows/*.yml && echo "lint-workflows: ok"; \
+	else echo "lint-workflows: skipped, actionlint is not installed (wheel: Linux x86_64 only)"; fi
 
 typecheck: install
 	$(VENV)/bin/mypy
