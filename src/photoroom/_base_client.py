@@ -7,34 +7,48 @@ add the ``send``/``sleep`` loop (sync or async). That is what keeps them from dr
 Requests are built by the generated operation modules (``_get_kwargs``), then sent with the
 client's own pooled ``httpx`` client so that the raw ``httpx.Response`` is kept, and parsed by
 the generated ``_build_response``. The client adds what the generated code cannot know: the
-keyed-map leaves, the ``x-api-key`` header, the host of each operation, retries and logging.
+keyed-map leaves, the ``x-api-key`` header, the host of each operation, per-call options
+(``timeout``, ``max_retries``, ``extra_headers``, ``extra_query``, ``extra_body``), retries that
+never make a user pay twice, and logging.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import logging
 import os
 import random
 import time
-from collections.abc import Callable, Mapping
+import warnings
+import weakref
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypedDict, TypeVar, cast
+from urllib.parse import urlsplit
 
 import httpx
 
+from ._billing import operation_is_billed
 from ._exceptions import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    InsecureConnectionWarning,
     InvalidOptionError,
     PhotoroomError,
     RateLimitError,
     status_error_class,
 )
-from ._inputs import ImageBytes, load_image
+from ._inputs import (
+    EDIT_LIMITS,
+    REMOVE_BACKGROUND_LIMITS,
+    ImageBytes,
+    load_image,
+    upload_limits,
+)
 from ._logging import logger, setup_logging
-from ._retries import is_retryable_status, parse_retry_after, retry_delay
+from ._retries import parse_retry_after, retry_delay, status_retry_reason, transport_failure_is_safe
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -44,18 +58,31 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_CONNECTION_LIMITS",
     "DEFAULT_SEGMENT_BASE_URL",
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
+    "DefaultAsyncHttpxClient",
+    "DefaultHttpxClient",
     "NotGiven",
+    "RequestOptions",
 ]
 
 DEFAULT_BASE_URL = "https://image-api.photoroom.com"
 """Image Editing (``/v2/edit``), account and legacy endpoints."""
 DEFAULT_SEGMENT_BASE_URL = "https://sdk.photoroom.com"
 """Remove Background (``/v1/segment``)."""
-DEFAULT_TIMEOUT = 60.0
-"""Seconds; AI edits (backgrounds, virtual models) routinely take 10-30 s."""
+DEFAULT_TIMEOUT = httpx.Timeout(120.0, connect=10.0)
+"""Connect within 10 s; then up to 120 s per read (and per write, and for a pool slot).
+
+Remove Background answers in about 350 ms (median, Photoroom FAQ); AI Backgrounds take about
+5 s ("~5 seconds", docs: AI Backgrounds benchmark), the Studio model about 10 s (help centre:
+"AI models for AI Backgrounds"); virtual models, upscaling and large outputs take longer. A read
+timeout of a billed call is not retried (the API may have charged it), so the read timeout is
+generous: a false timeout costs credits, a long wait only time.
+"""
+DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+"""The pool of the client's own ``httpx`` client (and of :class:`DefaultHttpxClient`)."""
 
 _JOIN_LIMIT = 8 * 1024 * 1024
 """Bytes up to which an upload is sent as one block (see ``_build_request``).
@@ -68,6 +95,8 @@ streaming. Either way each attempt sends the whole file: httpx rewinds file part
 
 T = TypeVar("T")
 HttpxClientT = TypeVar("HttpxClientT", httpx.Client, httpx.AsyncClient)
+Mode = Literal["parse", "raw", "stream"]
+"""What a call returns: the parsed result, the read ``httpx`` answer, or the unread stream."""
 
 
 class NotGiven:
@@ -83,11 +112,92 @@ class NotGiven:
 NOT_GIVEN = NotGiven()
 
 
+def _as_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+    return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+
+
+class DefaultHttpxClient(httpx.Client):
+    """An ``httpx.Client`` with this library's timeout and pool limits, to customise and pass as
+    ``Photoroom(http_client=...)`` (proxies, certificates, transports)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
+        kwargs.setdefault("limits", DEFAULT_CONNECTION_LIMITS)
+        super().__init__(**kwargs)
+
+
+class DefaultAsyncHttpxClient(httpx.AsyncClient):
+    """The ``httpx.AsyncClient`` twin of :class:`DefaultHttpxClient`."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("timeout", DEFAULT_TIMEOUT)
+        kwargs.setdefault("limits", DEFAULT_CONNECTION_LIMITS)
+        super().__init__(**kwargs)
+
+
+class RequestOptions(TypedDict, total=False):
+    """Per-call settings every operation takes besides its own options."""
+
+    timeout: float | httpx.Timeout | None
+    """Seconds (or an ``httpx.Timeout``) for each attempt of this call; ``None``: no limit."""
+    max_retries: int
+    """Retries of this call (instead of the client's ``max_retries``)."""
+    extra_headers: Mapping[str, str]
+    """Headers added to (or replacing) the ones the client sends."""
+    extra_query: Mapping[str, object]
+    """Query parameters added to the URL."""
+    extra_body: Mapping[str, object]
+    """Form fields added to the multipart body (on ``GET`` edits: query parameters)."""
+
+
+REQUEST_OPTIONS = frozenset(RequestOptions.__annotations__)
+
+
+@dataclasses.dataclass(frozen=True)
+class CallOptions:
+    """:class:`RequestOptions` of one call, checked."""
+
+    timeout: httpx.Timeout | NotGiven = NOT_GIVEN
+    max_retries: int | None = None
+    extra_headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    extra_query: Mapping[str, object] = dataclasses.field(default_factory=dict)
+    extra_body: Mapping[str, object] = dataclasses.field(default_factory=dict)
+
+    @classmethod
+    def split(cls, options: Mapping[str, Any]) -> tuple[CallOptions, dict[str, Any]]:
+        """The request options of ``options``, and the operation's own options."""
+        rest = {k: v for k, v in options.items() if k not in REQUEST_OPTIONS}
+        if len(rest) == len(options):
+            return _NO_OPTIONS, rest
+        max_retries = options.get("max_retries")
+        if max_retries is not None and (
+            not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0
+        ):
+            raise InvalidOptionError("max_retries", f"expected an int >= 0, got {max_retries!r}")
+        for name in ("extra_headers", "extra_query", "extra_body"):
+            if not isinstance(options.get(name, {}), Mapping):
+                raise InvalidOptionError(name, f"expected a mapping, got {options[name]!r}")
+        return (
+            cls(
+                timeout=_as_timeout(options["timeout"]) if "timeout" in options else NOT_GIVEN,
+                max_retries=max_retries,
+                extra_headers=dict(options.get("extra_headers", {})),
+                extra_query=dict(options.get("extra_query", {})),
+                extra_body=dict(options.get("extra_body", {})),
+            ),
+            rest,
+        )
+
+
+_NO_OPTIONS = CallOptions()
+
+
 @dataclasses.dataclass(frozen=True)
 class Call(Generic[T]):
     """One API operation ready to be sent (and re-sent on retry)."""
 
     operation: str
+    """The spec's operationId (what billing and the logs name)."""
     base_url: str
     make_kwargs: Callable[[], dict[str, Any]]
     """Returns the generated ``_get_kwargs`` output plus keyed leaves, fresh for each attempt."""
@@ -99,6 +209,7 @@ class Call(Generic[T]):
     """``save_to=``: stream a successful image answer to this file instead of into memory."""
     on_saved: Callable[[httpx.Response, Path], T] | None = None
     """Builds the result of an answer streamed to a file (``on_success`` gets the rest)."""
+    options: CallOptions = _NO_OPTIONS
 
     def stream_target(self, response: httpx.Response) -> Path | None:
         """The file to stream ``response`` into, or ``None`` to read it into memory.
@@ -129,13 +240,66 @@ class Step(Generic[T]):
         return cast(T, self.value)
 
 
+class _TrackedBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A request body that records whether the transport started and finished sending it."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+        self.started = False
+        self.finished = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        self.started, self.finished = True, False
+        yield from self._inner
+        self.finished = True
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        self.started, self.finished = True, False
+        async for chunk in self._inner:
+            yield chunk
+        self.finished = True
+
+
+_BODIES: weakref.WeakKeyDictionary[httpx.Request, _TrackedBody] = weakref.WeakKeyDictionary()
+
+
+_LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
+
+
+def _is_loopback(host: str) -> bool:
+    host = host.strip("[]").lower()
+    if host in _LOOPBACK_NAMES or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _warn_if_insecure(url: str) -> None:
+    """Warn when the key would travel in clear text to another machine.
+
+    A warning, not a refusal: plain HTTP to an emulator or proxy on a private network (a CI
+    service container, ``http://emulator:8080``) is legitimate, and ``warnings`` lets a project
+    turn it into an error (``-W error::photoroom.InsecureConnectionWarning``).
+    """
+    parts = urlsplit(url)
+    if parts.scheme.lower() == "http" and not _is_loopback(parts.hostname or ""):
+        warnings.warn(
+            InsecureConnectionWarning(
+                f"{parts.scheme}://{parts.netloc} is plain HTTP to a host that is not this "
+                "machine: the API key (x-api-key) would be readable on the network; use https"
+            ),
+            stacklevel=4,
+        )
+
+
 class BaseClient(Generic[HttpxClientT]):
     """Configuration and the non-I/O half of every call."""
 
     _http: HttpxClientT
     _owns_http: bool
-    """Whether ``close()`` closes ``_http`` (not for copies from ``with_options``)."""
-    """Whether ``_http`` came from the caller (their transport, proxy or certificates)."""
+    """Whether ``close()`` closes ``_http`` (not for copies, nor for a caller's client)."""
 
     def __init__(
         self,
@@ -143,9 +307,11 @@ class BaseClient(Generic[HttpxClientT]):
         *,
         base_url: str | None,
         segment_base_url: str | None,
-        timeout: float | httpx.Timeout | None,
+        timeout: float | httpx.Timeout | NotGiven | None,
         max_retries: int,
         default_headers: Mapping[str, str] | None,
+        retry_billed: bool = False,
+        http_client: httpx.Client | httpx.AsyncClient | None = None,
     ) -> None:
         setup_logging()
         key = api_key if api_key is not None else os.environ.get("PHOTOROOM_API_KEY")
@@ -165,13 +331,25 @@ class BaseClient(Generic[HttpxClientT]):
         self.segment_base_url = (
             segment_base_url or base_url or env_segment or env_base or DEFAULT_SEGMENT_BASE_URL
         ).rstrip("/")
-        self.timeout: httpx.Timeout = (
-            timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-        )
+        self._check_hosts()
+        # A caller's http_client keeps its own timeout unless one is passed here.
+        if isinstance(timeout, NotGiven):
+            self.timeout: httpx.Timeout = (
+                http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
+            )
+        else:
+            self.timeout = _as_timeout(timeout)
         self.max_retries = max_retries
+        self.retry_billed = retry_billed
+        """Also retry a billed call whose request was sent in full but whose answer timed out
+        or was cut (the API may have charged it: a retry may charge again)."""
         self.default_headers: dict[str, str] = dict(default_headers or {})
         self._rng = random.Random()
         self._generated: GeneratedClient | None = None
+
+    def _check_hosts(self) -> None:
+        for url in dict.fromkeys((self.base_url, self.segment_base_url)):
+            _warn_if_insecure(url)
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -185,32 +363,58 @@ class BaseClient(Generic[HttpxClientT]):
     def __reduce__(self) -> Any:
         raise TypeError(f"{type(self).__name__} cannot be pickled (it holds an API key and a pool)")
 
-    def with_options(
+    def copy(
         self,
         *,
+        api_key: str | NotGiven = NOT_GIVEN,
+        base_url: str | NotGiven = NOT_GIVEN,
+        segment_base_url: str | NotGiven = NOT_GIVEN,
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        http_client: HttpxClientT | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        retry_billed: bool | NotGiven = NOT_GIVEN,
     ) -> Self:
         """A copy with other settings that shares this client's connection pool.
 
-        ``default_headers`` are merged into the current ones. Closing the copy does not close
-        the pool; closing the original does.
+        ``default_headers`` are merged into the current ones. ``base_url`` also moves the
+        segment host unless ``segment_base_url`` is given. With ``http_client`` the copy uses
+        that pool (and its timeout, unless ``timeout`` is given); the caller closes it. Closing
+        a copy never closes the original's pool; closing the original does.
         """
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
         clone._owns_http = False
+        clone._generated = None
+        if not isinstance(api_key, NotGiven):
+            if not api_key:
+                raise PhotoroomError("api_key must be a non-empty string")
+            clone._api_key = api_key
+        if not isinstance(base_url, NotGiven):
+            clone.base_url = base_url.rstrip("/")
+            if isinstance(segment_base_url, NotGiven):
+                clone.segment_base_url = clone.base_url
+        if not isinstance(segment_base_url, NotGiven):
+            clone.segment_base_url = segment_base_url.rstrip("/")
+        if not isinstance(base_url, NotGiven) or not isinstance(segment_base_url, NotGiven):
+            clone._check_hosts()
+        if not isinstance(http_client, NotGiven):
+            clone._http = http_client
+            if isinstance(timeout, NotGiven):
+                clone.timeout = http_client.timeout
         if not isinstance(timeout, NotGiven):
-            clone.timeout = (
-                timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-            )
+            clone.timeout = _as_timeout(timeout)
         if not isinstance(max_retries, NotGiven):
             if max_retries < 0:
                 raise ValueError("max_retries must be >= 0")
             clone.max_retries = max_retries
         if not isinstance(default_headers, NotGiven):
             clone.default_headers = {**self.default_headers, **default_headers}
+        if not isinstance(retry_billed, NotGiven):
+            clone.retry_billed = retry_billed
         return clone
+
+    with_options = copy
 
     def _generated_client(self) -> GeneratedClient:
         # Only handed to the generated _build_response (which reads raise_on_unexpected_status);
@@ -232,7 +436,9 @@ class BaseClient(Generic[HttpxClientT]):
         from ._options import build_edit
         from ._results import EditResult
 
-        request = build_edit(image, options)
+        call_options, options = CallOptions.split(options)
+        with upload_limits(EDIT_LIMITS):
+            request = build_edit(image, options)
 
         def on_success(response: httpx.Response, parsed: Any) -> EditResult:
             result = EditResult(response.content, response)
@@ -249,16 +455,18 @@ class BaseClient(Generic[HttpxClientT]):
             def get_kwargs() -> dict[str, Any]:
                 kwargs = get_op._get_kwargs(**request.generated)
                 kwargs["params"].update(request.keyed)
+                kwargs["params"].update(call_options.extra_body)  # GET: the same fields, queried
                 return kwargs
 
             return Call(
-                "edit",
+                "edit-image-from-url",
                 self.base_url,
                 get_kwargs,
                 get_op._build_response,
                 on_success,
                 save_to=save_to,
                 on_saved=on_saved,
+                options=call_options,
             )
 
         from photoroom_api.api.image_editing import edit_image_upload as post_op
@@ -279,13 +487,14 @@ class BaseClient(Generic[HttpxClientT]):
             return kwargs
 
         return Call(
-            "edit",
+            "edit-image-upload",
             self.base_url,
             post_kwargs,
             post_op._build_response,
             on_success,
             save_to=save_to,
             on_saved=on_saved,
+            options=call_options,
         )
 
     def _remove_background_call(
@@ -300,11 +509,13 @@ class BaseClient(Generic[HttpxClientT]):
         from ._options import build_remove_background
         from ._results import RemoveBackgroundResult
 
+        call_options, options = CallOptions.split(options)
         fields = build_remove_background(options)
         as_json = options.get("as_json", False)
         if not isinstance(as_json, bool):
             raise InvalidOptionError("as_json", f"expected True or False, got {as_json!r}")
-        loaded = load_image(image, parameter="image")
+        with upload_limits(REMOVE_BACKGROUND_LIMITS):
+            loaded = load_image(image, parameter="image")
         if not isinstance(loaded, ImageBytes):
             raise InvalidOptionError(
                 "image",
@@ -328,7 +539,7 @@ class BaseClient(Generic[HttpxClientT]):
 
         headers = {"accept": "application/json"} if as_json else {}
         return Call(
-            "remove_background",
+            "remove-background",
             self.segment_base_url,
             kwargs,
             op._build_response,
@@ -336,13 +547,17 @@ class BaseClient(Generic[HttpxClientT]):
             headers,
             save_to,
             on_saved,
+            call_options,
         )
 
-    def _account_call(self) -> Call[Account]:
+    def _account_call(self, options: Mapping[str, Any]) -> Call[Account]:
         from photoroom_api.api.account import get_account_v2 as op
         from photoroom_api.models.get_account_v2_response_200 import GetAccountV2Response200
 
         from ._results import Account, Quota
+
+        call_options, rest = CallOptions.split(options)
+        _no_body("account", call_options, rest)
 
         def on_success(response: httpx.Response, parsed: Any) -> Account:
             if not isinstance(parsed, GetAccountV2Response200):
@@ -350,13 +565,23 @@ class BaseClient(Generic[HttpxClientT]):
             images = Quota(parsed.images.available, parsed.images.subscription)
             return Account(plan=parsed.plan, images=images, http_response=response)
 
-        return Call("account", self.base_url, op._get_kwargs, op._build_response, on_success)
+        return Call(
+            "get-account-v2",
+            self.base_url,
+            op._get_kwargs,
+            op._build_response,
+            on_success,
+            options=call_options,
+        )
 
-    def _account_v1_call(self) -> Call[AccountV1]:
+    def _account_v1_call(self, options: Mapping[str, Any]) -> Call[AccountV1]:
         from photoroom_api.api.account import get_account_v1 as op
         from photoroom_api.models.get_account_v1_response_200 import GetAccountV1Response200
 
         from ._results import AccountV1, Quota
+
+        call_options, rest = CallOptions.split(options)
+        _no_body("account_v1", call_options, rest)
 
         def on_success(response: httpx.Response, parsed: Any) -> AccountV1:
             if not isinstance(parsed, GetAccountV1Response200):
@@ -364,27 +589,76 @@ class BaseClient(Generic[HttpxClientT]):
             credits_ = Quota(parsed.credits_.available, parsed.credits_.subscription)
             return AccountV1(credits=credits_, http_response=response)
 
-        return Call("account_v1", self.base_url, op._get_kwargs, op._build_response, on_success)
+        return Call(
+            "get-account-v1",
+            self.base_url,
+            op._get_kwargs,
+            op._build_response,
+            on_success,
+            options=call_options,
+        )
 
     # -- one attempt --------------------------------------------------------------------------
 
-    def _build_request(self, call: Call[Any]) -> httpx.Request:
+    def _max_retries(self, call: Call[Any]) -> int:
+        chosen = call.options.max_retries
+        return self.max_retries if chosen is None else chosen
+
+    def _build_request(self, call: Call[Any], retries: int = 0) -> httpx.Request:
         kwargs = call.make_kwargs()
         method = str(kwargs.pop("method")).upper()
         url = call.base_url + str(kwargs.pop("url"))
+        options = call.options
         headers = {
             "user-agent": f"photoroom-python/{__version__}",
             **self.default_headers,
             **kwargs.pop("headers", {}),
             **call.headers,
             "x-api-key": self._api_key,
+            **options.extra_headers,
         }
-        request = self._http.build_request(
-            method, url, headers=headers, timeout=self.timeout, **kwargs
-        )
+        if options.extra_query:
+            params = kwargs.get("params")
+            kwargs["params"] = {**(params or {}), **options.extra_query}
+        if options.extra_body and "files" in kwargs:
+            files: list[Any] = list(kwargs["files"])
+            for name, value in options.extra_body.items():
+                files.append((name, (None, _form_value(value), "text/plain")))
+            kwargs["files"] = files
+        timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        request = self._http.build_request(method, url, headers=headers, timeout=timeout, **kwargs)
         if "files" in kwargs and int(request.headers.get("content-length", 0)) <= _JOIN_LIMIT:
             request.read()  # the multipart body as one block: one socket write, not four per field
+        if "files" in kwargs:
+            # Tells a failure during the upload (the server cannot have processed the request:
+            # safe to retry) from one after it (it may have been processed and billed).
+            tracked = _TrackedBody(request.stream)
+            request.stream = tracked
+            _BODIES[request] = tracked
+        if logger.isEnabledFor(logging.DEBUG):
+            names = [str(part[0]) for part in kwargs.get("files", ())]
+            names += [str(name) for name in (kwargs.get("params") or {})]
+            logger.debug(
+                "request built: %s %s (%s) params=[%s] body=%s bytes timeout=%s%s",
+                method,
+                request.url.copy_with(query=None),
+                call.operation,
+                ", ".join(dict.fromkeys(names)),
+                request.headers.get("content-length", "0"),
+                _describe_timeout(timeout),
+                f" retry={retries}" if retries else "",
+            )
         return request
+
+    def _log_sending(self, request: httpx.Request, retries: int, max_retries: int) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "sending %s %s (attempt %d of %d)",
+                request.method,
+                request.url.copy_with(query=None),
+                retries + 1,
+                max_retries + 1,
+            )
 
     def _on_response(
         self,
@@ -394,9 +668,11 @@ class BaseClient(Generic[HttpxClientT]):
         retries: int,
         elapsed: float,
         saved: Path | None = None,
-    ) -> Step[T]:
+        mode: Mode = "parse",
+    ) -> Step[Any]:
         """Turn an answer into a result, an error, or a retry. ``saved``: the file the answer's
-        body was streamed into (``Call.stream_target``); the body is then not in memory."""
+        body was streamed into (``Call.stream_target``); the body is then not in memory.
+        ``mode``: ``raw`` and ``stream`` return the answer wrapped (:mod:`._response`)."""
         status = response.status_code
         if logger.isEnabledFor(logging.INFO):  # building the URL costs more than the check
             logger.info(
@@ -408,25 +684,53 @@ class BaseClient(Generic[HttpxClientT]):
                 elapsed,
                 f" (retry {retries})" if retries else "",
             )
+            logger.debug(
+                "answered: status=%d request_id=%s content-type=%s bytes=%s elapsed=%.3fs",
+                status,
+                response.headers.get("x-request-id") or response.headers.get("pr-request-id"),
+                response.headers.get("content-type"),
+                response.headers.get("content-length", "?"),
+                elapsed,
+            )
+        if mode != "parse" and 200 <= status < 300:
+            return Step(value=response)  # the client wraps it (raw or streamed)
         if saved is not None and call.on_saved is not None:
             return Step(value=call.on_saved(response, saved))
-        try:
-            parsed = call.build_response(client=self._generated_client(), response=response).parsed
-        except (ValueError, KeyError, TypeError, AttributeError):
-            parsed = None  # a body the spec does not describe (a proxy's HTML page, ...)
         if 200 <= status < 300:
             try:
-                return Step(value=call.on_success(response, parsed))
+                return Step(value=self._parse(call, response))
             except PhotoroomError as unreadable:
                 return Step(error=unreadable)
-            except (ValueError, KeyError, TypeError) as exc:
-                return Step(
-                    error=PhotoroomError(f"could not read the {call.operation} answer: {exc}")
-                )
+        parsed = self._parse_body(call, response)
         error = self._status_error(response, parsed)
-        if is_retryable_status(status) and retries < self.max_retries:
-            return self._retry(call, request, error, retries, response.headers)
+        retry, reason = status_retry_reason(status, response.headers)
+        max_retries = self._max_retries(call)
+        if retry and retries < max_retries:
+            return self._retry(call, request, error, retries, response.headers, reason)
+        logger.debug(
+            "not retrying %s %s: %s%s",
+            request.method,
+            request.url.copy_with(query=None),
+            reason,
+            f" (retries used: {retries} of {max_retries})" if retry else "",
+        )
         return Step(error=error)
+
+    def _parse_body(self, call: Call[Any], response: httpx.Response) -> Any:
+        try:
+            return call.build_response(client=self._generated_client(), response=response).parsed
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None  # a body the spec does not describe (a proxy's HTML page, ...)
+
+    def _parse(self, call: Call[T], response: httpx.Response) -> T:
+        """The result of a successful, read answer."""
+        parsed = self._parse_body(call, response)
+        try:
+            return call.on_success(response, parsed)
+        except PhotoroomError:
+            raise
+        except (ValueError, KeyError, TypeError) as exc:
+            raise PhotoroomError(f"could not read the {call.operation} answer: {exc}") from exc
 
     def _on_transport_error(
         self,
@@ -445,16 +749,58 @@ class BaseClient(Generic[HttpxClientT]):
                 elapsed,
                 f" (retry {retries})" if retries else "",
             )
+        transport = isinstance(exc, httpx.TransportError)
+        body = _BODIES.get(request)
+        # The body went out in part only (a real connection stack reads it as it sends it),
+        # or the error type says the request never reached the server in full.
+        cut_upload = body is not None and body.started and not body.finished
+        safe = transport and (
+            cut_upload or transport_failure_is_safe(cast(httpx.TransportError, exc))
+        )
+        billed = operation_is_billed(call.operation)
+        may_be_billed = transport and not safe and billed
+        note = ""
+        if may_be_billed:
+            note = (
+                f" after the whole {call.operation} request was sent: the API may have "
+                "processed and billed it"
+                + ("" if self.retry_billed else ", so it was not retried (retry_billed=True would)")
+            )
         failure: APIConnectionError
         if isinstance(exc, httpx.TimeoutException):
-            failure = APITimeoutError(f"Request timed out ({type(exc).__name__}).", request=request)
+            failure = APITimeoutError(
+                f"Request timed out ({type(exc).__name__}){note}.",
+                request=request,
+                may_be_billed=may_be_billed,
+            )
         else:
             failure = APIConnectionError(
-                f"Connection error: {type(exc).__name__}: {exc}", request=request
+                f"Connection error: {type(exc).__name__}: {exc}{note}",
+                request=request,
+                may_be_billed=may_be_billed,
             )
         failure.__cause__ = exc
-        if isinstance(exc, httpx.TransportError) and retries < self.max_retries:
-            return self._retry(call, request, failure, retries, None)
+        max_retries = self._max_retries(call)
+        if not transport:
+            reason = f"{type(exc).__name__} is not a network failure"
+        elif safe:
+            reason = f"{type(exc).__name__}: the request did not reach the server in full"
+        elif not billed:
+            reason = f"{type(exc).__name__} on {call.operation}, which is not billed"
+        elif self.retry_billed:
+            reason = f"{type(exc).__name__} on billed {call.operation}, retry_billed=True"
+        else:
+            reason = f"{type(exc).__name__} after a billed request was sent (may be charged)"
+        retryable = transport and (safe or not billed or self.retry_billed)
+        if retryable and retries < max_retries:
+            return self._retry(call, request, failure, retries, None, reason)
+        logger.debug(
+            "not retrying %s %s: %s%s",
+            request.method,
+            request.url.copy_with(query=None),
+            reason,
+            f" (retries used: {retries} of {max_retries})" if retryable else "",
+        )
         return Step(error=failure)
 
     def _retry(
@@ -464,6 +810,7 @@ class BaseClient(Generic[HttpxClientT]):
         error: PhotoroomError,
         retries: int,
         headers: Mapping[str, str] | None,
+        reason: str = "",
     ) -> Step[T]:
         wait = retry_delay(retries, headers, self._rng)
         logger.info(
@@ -472,9 +819,10 @@ class BaseClient(Generic[HttpxClientT]):
             request.url.copy_with(query=None),
             wait,
             retries + 1,
-            self.max_retries,
+            self._max_retries(call),
             error,
         )
+        logger.debug("retry reason: %s", reason)
         return Step(error=error, wait=wait)
 
     def _status_error(self, response: httpx.Response, parsed: Any) -> APIStatusError:
@@ -495,6 +843,28 @@ class BaseClient(Generic[HttpxClientT]):
         if cls is RateLimitError:
             kwargs["retry_after"] = parse_retry_after(response.headers)
         return cls(message, **kwargs)
+
+
+def _no_body(operation: str, options: CallOptions, rest: Mapping[str, Any]) -> None:
+    if rest:
+        name = next(iter(rest))
+        raise InvalidOptionError(name, f"{operation}() takes no option {name!r}")
+    if options.extra_body:
+        raise InvalidOptionError("extra_body", f"{operation}() is a GET: it has no body")
+
+
+def _form_value(value: object) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, bool):
+        return b"true" if value else b"false"
+    return str(value).encode()
+
+
+def _describe_timeout(timeout: httpx.Timeout | None) -> str:
+    if timeout is None:
+        return "none"
+    return f"connect={timeout.connect} read={timeout.read}"
 
 
 def _api_message(body: object) -> str | None:

@@ -18,11 +18,16 @@ from typing import Any, Literal
 
 import attrs
 
-from ._inputs import extension_for, output_stem
+from ._inputs import output_stem
 from ._progress import ProgressBar
 from ._results import ImageResult, atomic_write
 
-__all__ = ["BatchItem", "BatchReport", "BatchStatus", "predicted_extension", "run_batch"]
+__all__ = [
+    "BatchItem",
+    "BatchReport",
+    "BatchStatus",
+    "run_batch",
+]
 
 BatchStatus = Literal["written", "skipped", "failed"]
 
@@ -101,12 +106,6 @@ class BatchReport:
         return self.summary()
 
 
-def predicted_extension(format_name: object) -> str:
-    """The extension a requested output format will have (``png`` when the server decides)."""
-    name = str(format_name or "png").lower()
-    return extension_for("image/" + ("jpeg" if name in ("jpg", "jpeg") else name))
-
-
 def _failure(source: str, exc: BaseException) -> BatchItem:
     return BatchItem(
         input=source,
@@ -127,8 +126,14 @@ async def run_batch(
     overwrite: bool,
     progress: bool | None,
     label: str = "",
+    on_item: Callable[[BatchItem], None] | None = None,
 ) -> BatchReport:
-    """Run ``submit`` on every input with at most ``concurrency`` in flight; write each result."""
+    """Run ``submit`` on every input with at most ``concurrency`` in flight; write each result.
+
+    ``on_item`` is called with each item as it finishes (the CLI prints it as a JSON line).
+    Results are written by a worker thread, so the event loop never waits on the disk. A
+    cancelled batch (Ctrl-C) raises as usual; ``on_item`` has seen every item that finished.
+    """
     if concurrency < 1:
         raise ValueError("concurrency must be >= 1")
     start = time.monotonic()
@@ -172,7 +177,7 @@ async def run_batch(
         if not overwrite and target != expected and target.exists():
             return BatchItem(input=name, status="skipped", output=str(target))
         try:
-            atomic_write(target, result.content)
+            await asyncio.to_thread(atomic_write, target, result.content)
         except OSError as exc:
             return _failure(name, exc)
         return BatchItem(input=name, status="written", output=str(target))
@@ -186,10 +191,20 @@ async def run_batch(
             item = await process(source, name, stem)
             items[index] = item
             bar.update(item.status)
+            if on_item is not None:
+                on_item(item)
+
+    if on_item is not None:
+        for item in items:
+            if item is not None:  # refused before starting (names)
+                on_item(item)
+
+    def report() -> BatchReport:
+        done = [item for item in items if item is not None]
+        return BatchReport(items=done, output_dir=str(out), elapsed=time.monotonic() - start)
 
     try:
         await asyncio.gather(*(worker() for _ in range(min(concurrency, max(1, len(todo))))))
     finally:
         bar.close()
-    done = [item for item in items if item is not None]
-    return BatchReport(items=done, output_dir=str(out), elapsed=time.monotonic() - start)
+    return report()

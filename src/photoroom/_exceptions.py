@@ -1,9 +1,12 @@
 """The exception hierarchy.
 
 Mirrors openai-python so habits carry over: catch :class:`PhotoroomError` for everything,
-:class:`APIConnectionError` for "the API could not be reached", :class:`APIStatusError` (or one
-of its per-status subclasses) for "the API answered with an error". Client-side validation fails
-fast with :class:`InvalidOptionError`, which is also a :class:`ValueError`.
+:class:`APIError` for anything that happened on the way to or at the API (it has ``request`` and
+``body``), :class:`APIConnectionError` for "the API could not be reached", :class:`APIStatusError`
+(or one of its per-status subclasses) for "the API answered with an error". Client-side
+validation fails fast with :class:`InvalidOptionError`, which is also a :class:`ValueError`;
+bad inputs (missing file, not an image, too large) are :class:`InvalidImageError` subclasses of
+it, raised before anything is sent.
 
 Errors never hold the API key in a form that leaks: their ``str``/``repr`` mention only the
 status and the API's own message, and pickling drops the ``httpx`` request and response (whose
@@ -18,17 +21,26 @@ import httpx
 
 __all__ = [
     "APIConnectionError",
+    "APIError",
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ConflictError",
+    "EmptyImageError",
+    "ImageNotFoundError",
+    "ImageTooLargeError",
+    "InsecureConnectionWarning",
     "InternalServerError",
+    "InvalidImageError",
     "InvalidOptionError",
+    "NotAnImageError",
     "NotFoundError",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "PhotoroomError",
     "RateLimitError",
+    "UnprocessableEntityError",
 ]
 
 
@@ -52,6 +64,10 @@ class PhotoroomError(Exception):
         return (_rebuild, (type(self), state))
 
 
+class InsecureConnectionWarning(UserWarning):
+    """The API key would be sent over plain HTTP to a host that is not this machine."""
+
+
 class InvalidOptionError(PhotoroomError, ValueError):
     """An option was rejected before anything was sent; ``parameter`` names it as the API does."""
 
@@ -61,27 +77,83 @@ class InvalidOptionError(PhotoroomError, ValueError):
         super().__init__(f"{parameter}: {reason}")
 
 
-class APIConnectionError(PhotoroomError):
-    """The API could not be reached, or the connection broke before a full answer arrived."""
+class InvalidImageError(InvalidOptionError):
+    """An input image was refused locally, before anything was sent; ``path`` names the file."""
 
-    _unpicklable = ("request",)
+    def __init__(self, parameter: str, reason: str, *, path: str | None = None) -> None:
+        self.path = path
+        super().__init__(parameter, f"{path}: {reason}" if path else reason)
 
-    def __init__(self, message: str = "Connection error.", *, request: httpx.Request | None = None):
+
+class ImageNotFoundError(InvalidImageError):
+    """The path does not exist, or is a directory."""
+
+
+class EmptyImageError(InvalidImageError):
+    """The file or bytes are empty (0 bytes)."""
+
+
+class NotAnImageError(InvalidImageError):
+    """The bytes are not an image format the API reads (checked from the magic bytes)."""
+
+
+class ImageTooLargeError(InvalidImageError):
+    """The file is larger than the operation accepts, in bytes or in pixels."""
+
+
+class APIError(PhotoroomError):
+    """Base of every error that happened on the way to or at the API.
+
+    ``request`` is the ``httpx.Request`` sent (``None`` when unknown); ``body`` the answer's
+    parsed body (``None`` when no answer arrived).
+    """
+
+    _unpicklable: tuple[str, ...] = ("request",)
+    request: httpx.Request | None
+    body: object
+
+    def __init__(
+        self, message: str, *, request: httpx.Request | None = None, body: object = None
+    ) -> None:
         self.message = message
         self.request = request
+        self.body = body
         super().__init__(message)
+
+
+class APIConnectionError(APIError):
+    """The API could not be reached, or the connection broke before a full answer arrived.
+
+    ``may_be_billed`` is True when the whole request had been sent to a billed operation before
+    the failure: the API may have processed (and charged) it, so it was not retried unless
+    ``retry_billed=True``.
+    """
+
+    def __init__(
+        self,
+        message: str = "Connection error.",
+        *,
+        request: httpx.Request | None = None,
+        may_be_billed: bool = False,
+    ):
+        self.may_be_billed = may_be_billed
+        super().__init__(message, request=request)
 
 
 class APITimeoutError(APIConnectionError):
     """The request took longer than the configured ``timeout``."""
 
     def __init__(
-        self, message: str = "Request timed out.", *, request: httpx.Request | None = None
+        self,
+        message: str = "Request timed out.",
+        *,
+        request: httpx.Request | None = None,
+        may_be_billed: bool = False,
     ):
-        super().__init__(message, request=request)
+        super().__init__(message, request=request, may_be_billed=may_be_billed)
 
 
-class APIStatusError(PhotoroomError):
+class APIStatusError(APIError):
     """The API answered with a 4xx or 5xx status.
 
     ``message`` is the API's own explanation (``detail`` on the segment host, ``error.message``
@@ -90,7 +162,7 @@ class APIStatusError(PhotoroomError):
     not documented.
     """
 
-    _unpicklable = ("response",)
+    _unpicklable = ("request", "response")
 
     def __init__(
         self,
@@ -101,12 +173,18 @@ class APIStatusError(PhotoroomError):
         response: httpx.Response | None = None,
         request_id: str | None = None,
     ) -> None:
-        self.message = message
         self.status_code = status_code
-        self.body = body
         self.response = response
         self.request_id = request_id
-        super().__init__(self._describe())
+        self.message = message
+        request = None
+        if response is not None:
+            try:
+                request = response.request
+            except RuntimeError:  # a Response built without a request
+                request = None
+        super().__init__(self._describe(), request=request, body=body)
+        self.message = message
 
     def _describe(self) -> str:
         try:
@@ -147,6 +225,14 @@ class NotFoundError(APIStatusError):
     """404: no such endpoint (usually a wrong ``base_url``)."""
 
 
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the state of the resource (retried automatically)."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request was well-formed but its content could not be processed."""
+
+
 class RateLimitError(APIStatusError):
     """429: too many requests; ``retry_after`` is the server's ``Retry-After`` in seconds."""
 
@@ -165,6 +251,8 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     402: PaymentRequiredError,
     403: PermissionDeniedError,
     404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
     429: RateLimitError,
 }
 

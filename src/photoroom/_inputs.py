@@ -8,15 +8,25 @@ never be mistaken for a URL.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import io
 import mimetypes
 import os
+import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING, Any, TypeAlias, Union
 from urllib.parse import urlsplit
 
-from ._exceptions import InvalidOptionError
+from ._exceptions import (
+    EmptyImageError,
+    ImageNotFoundError,
+    ImageTooLargeError,
+    InvalidOptionError,
+    NotAnImageError,
+)
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
@@ -27,7 +37,56 @@ if TYPE_CHECKING:
 # Union[...], not |: "PILImage" stays a forward reference, so Pillow remains optional.
 ImageInput: TypeAlias = Union[str, os.PathLike[str], bytes, bytearray, IO[bytes], "PILImage"]
 
-__all__ = ["ImageBytes", "ImageInput", "extension_for", "is_url", "load_image", "output_stem"]
+__all__ = [
+    "EDIT_LIMITS",
+    "REMOVE_BACKGROUND_LIMITS",
+    "ImageBytes",
+    "ImageInput",
+    "UploadLimits",
+    "extension_for",
+    "image_dimensions",
+    "is_url",
+    "load_image",
+    "output_stem",
+    "upload_limits",
+]
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class UploadLimits:
+    """What an operation accepts, checked locally before anything is sent."""
+
+    max_bytes: int
+    max_side: int
+    max_pixels: int
+
+
+# TODO(spec table): read these from the generated operation table once the overlay records
+# them; until then they are the one place the client states them.
+# /v2/edit, every image field: "The maximum size of the image is 30MB." (spec, imageFile and
+# background.imageFile descriptions). Pixels: 6000 px a side, 36 MP (docs page "File size,
+# resolution and format": the `full` size is 36 MP).
+EDIT_LIMITS = UploadLimits(max_bytes=30 * MB, max_side=6000, max_pixels=36_000_000)
+# /v1/segment: "maximum file size 50 MB", 6000 px a side, 36 MP (docs page "File size,
+# resolution and format").
+REMOVE_BACKGROUND_LIMITS = UploadLimits(max_bytes=50 * MB, max_side=6000, max_pixels=36_000_000)
+
+_limits: contextvars.ContextVar[UploadLimits] = contextvars.ContextVar(
+    "photoroom_upload_limits", default=REMOVE_BACKGROUND_LIMITS
+)
+
+
+@contextlib.contextmanager
+def upload_limits(limits: UploadLimits) -> Iterator[None]:
+    """Check every image loaded in the block against ``limits`` (the operation's)."""
+    token = _limits.set(limits)
+    try:
+        yield
+    finally:
+        _limits.reset(token)
+
 
 _EXTENSIONS = {
     "image/png": ".png",
@@ -95,11 +154,90 @@ class ImageBytes:
         return f"ImageBytes({self.filename!r}, {len(self.data)} bytes, {self.content_type!r})"
 
 
-def _named(data: bytes, name: str | None) -> ImageBytes:
+def image_dimensions(data: bytes) -> tuple[int, int] | None:
+    """``(width, height)`` from the header of a PNG, JPEG, WebP, GIF or BMP; None if unknown."""
+    try:
+        if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR":
+            width, height = struct.unpack(">II", data[16:24])
+            return int(width), int(height)
+        if data[:6] in (b"GIF87a", b"GIF89a"):
+            width, height = struct.unpack("<HH", data[6:10])
+            return int(width), int(height)
+        if data[:2] == b"BM" and len(data) >= 26:
+            width, height = struct.unpack("<ii", data[18:26])
+            return abs(int(width)), abs(int(height))
+        if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+            chunk = data[12:16]
+            if chunk == b"VP8X":
+                width = 1 + int.from_bytes(data[24:27], "little")
+                height = 1 + int.from_bytes(data[27:30], "little")
+                return width, height
+            if chunk == b"VP8L" and data[20] == 0x2F:
+                bits = int.from_bytes(data[21:25], "little")
+                return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+            if chunk == b"VP8 ":
+                width, height = struct.unpack("<HH", data[26:30])
+                return int(width) & 0x3FFF, int(height) & 0x3FFF
+            return None
+        if data.startswith(b"\xff\xd8"):
+            return _jpeg_dimensions(data)
+    except (struct.error, IndexError):
+        return None
+    return None
+
+
+def _jpeg_dimensions(data: bytes) -> tuple[int, int] | None:
+    index = 2
+    end = min(len(data), 2 * MB)  # the frame header comes early; never scan a whole file
+    while index + 9 < end:
+        if data[index] != 0xFF:
+            return None
+        marker = data[index + 1]
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+            index += 2
+            continue
+        length = int.from_bytes(data[index + 2 : index + 4], "big")
+        # SOF0-SOF15, except DHT (C4), JPG (C8) and DAC (CC)
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            height, width = struct.unpack(">HH", data[index + 5 : index + 9])
+            return int(width), int(height)
+        index += 2 + length
+    return None
+
+
+def _check(data: bytes, parameter: str, where: str | None) -> str:
+    """The content type of an image that passes the local checks; raises the typed error."""
+    limits = _limits.get()
+    if not data:
+        raise EmptyImageError(parameter, "the image is empty (0 bytes)", path=where)
+    if len(data) > limits.max_bytes:
+        raise ImageTooLargeError(
+            parameter,
+            f"{len(data) / MB:.1f} MB is above the maximum of {limits.max_bytes // MB} MB",
+            path=where,
+        )
     content_type = sniff_content_type(data)
-    if content_type is None and name:
-        content_type = mimetypes.guess_type(name)[0]
-    content_type = content_type or "application/octet-stream"
+    if content_type is None:
+        raise NotAnImageError(
+            parameter,
+            f"not an image (starts with {data[:8]!r}; PNG, JPEG, WebP, HEIC and AVIF are read)",
+            path=where,
+        )
+    size = image_dimensions(data)
+    if size is not None:
+        width, height = size
+        if max(size) > limits.max_side or width * height > limits.max_pixels:
+            raise ImageTooLargeError(
+                parameter,
+                f"{width}x{height} pixels is above the maximum of {limits.max_side} px a side "
+                f"and {limits.max_pixels / 1e6:.0f} MP",
+                path=where,
+            )
+    return content_type
+
+
+def _named(data: bytes, name: str | None, parameter: str = "image") -> ImageBytes:
+    content_type = _check(data, parameter, name)
     filename = os.path.basename(name) if name else "image" + extension_for(content_type)
     return ImageBytes(data, filename, content_type)
 
@@ -110,45 +248,45 @@ def _is_pil_image(value: object) -> bool:
     )
 
 
-def _pil_to_bytes(image: Any) -> ImageBytes:
+def _pil_to_bytes(image: Any, parameter: str = "image") -> ImageBytes:
     fmt = image.format if image.format in ("PNG", "JPEG", "WEBP") else "PNG"
     if fmt == "PNG" and image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA", "I", "I;16"):
         image = image.convert("RGBA")
     buffer = io.BytesIO()
     image.save(buffer, format=fmt)
-    return _named(buffer.getvalue(), "image." + fmt.lower().replace("jpeg", "jpg"))
+    return _named(buffer.getvalue(), "image." + fmt.lower().replace("jpeg", "jpg"), parameter)
 
 
 def load_image(value: object, *, parameter: str = "image") -> str | ImageBytes:
     """A URL string stays a URL; paths, bytes, binary files and PIL images become bytes.
 
-    Raises ``InvalidOptionError`` naming ``parameter`` for anything else, and ``FileNotFoundError``
-    for a path that does not exist.
+    Raises ``InvalidOptionError`` naming ``parameter`` for anything else, and an
+    :class:`~photoroom.InvalidImageError` subclass (naming the path) for a missing path, a
+    directory, an empty file, something that is not an image, or an image above the limits of
+    the operation (:func:`upload_limits`), all before anything is sent.
     """
     if isinstance(value, str):
         if is_url(value):
             return value
         if "://" in value[:16]:
             raise InvalidOptionError(parameter, f"only http(s) URLs are supported, got {value!r}")
-        return _read_path(Path(value))
+        return _read_path(Path(value), parameter)
     if isinstance(value, os.PathLike):
-        return _read_path(Path(os.fspath(value)))
+        return _read_path(Path(os.fspath(value)), parameter)
     if isinstance(value, (bytes, bytearray, memoryview)):
-        data = bytes(value)
-        if not data:
-            raise InvalidOptionError(parameter, "the image is empty (0 bytes)")
-        return _named(data, None)
+        return _named(bytes(value), None, parameter)
     read = getattr(value, "read", None)
     if callable(read):
         data = read()
         if isinstance(data, str):
             raise InvalidOptionError(parameter, "the file is open in text mode; open it with 'rb'")
-        if not isinstance(data, bytes) or not data:
-            raise InvalidOptionError(parameter, "the file object returned no bytes")
         name = getattr(value, "name", None)
-        return _named(data, name if isinstance(name, str) else None)
+        name = name if isinstance(name, str) else None
+        if not isinstance(data, bytes) or not data:
+            raise EmptyImageError(parameter, "the file object returned no bytes", path=name)
+        return _named(data, name, parameter)
     if _is_pil_image(value):
-        return _pil_to_bytes(value)
+        return _pil_to_bytes(value, parameter)
     raise InvalidOptionError(
         parameter,
         f"expected a path, an http(s) URL, bytes, a binary file or a PIL image, "
@@ -156,9 +294,33 @@ def load_image(value: object, *, parameter: str = "image") -> str | ImageBytes:
     )
 
 
-def _read_path(path: Path) -> ImageBytes:
-    data = path.read_bytes()  # FileNotFoundError / IsADirectoryError say what is wrong
-    return _named(data, path.name)
+def _read_path(path: Path, parameter: str = "image") -> ImageBytes:
+    where = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ImageNotFoundError(parameter, "no such file", path=where) from None
+    except OSError as exc:
+        raise ImageNotFoundError(
+            parameter, f"cannot read it ({exc.strerror})", path=where
+        ) from None
+    if path.is_dir():
+        raise ImageNotFoundError(parameter, "is a directory, not an image file", path=where)
+    limits = _limits.get()
+    if size > limits.max_bytes:  # refused before reading it
+        raise ImageTooLargeError(
+            parameter,
+            f"{size / MB:.1f} MB is above the maximum of {limits.max_bytes // MB} MB",
+            path=where,
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImageNotFoundError(
+            parameter, f"cannot read it ({exc.strerror})", path=where
+        ) from None
+    image = _named(data, where, parameter)
+    return ImageBytes(image.data, path.name, image.content_type)
 
 
 def output_stem(value: object) -> str:

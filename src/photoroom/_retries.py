@@ -3,7 +3,12 @@
 Exponential backoff with *full jitter* (a uniform wait in ``[0, min(cap, base * 2**retry)]``)
 spreads the retries of many concurrent clients instead of synchronising them, which matters
 for batch jobs that hit a rate limit together. A ``Retry-After`` from the server wins over the
-computed wait, capped so that a misbehaving proxy cannot park the client for an hour.
+computed wait; one longer than :data:`MAX_RETRY_AFTER` is not waited for at all (the error is
+raised, carrying ``retry_after``), so a client is never parked for an hour. ``x-should-retry:
+true|false`` from the server is obeyed.
+
+Money: a transport failure is retried only when the API cannot have done (and billed) the
+work, see :func:`transport_failure_is_safe`.
 """
 
 from __future__ import annotations
@@ -13,19 +18,57 @@ import random
 import time
 from collections.abc import Mapping
 
+import httpx
+
 DEFAULT_MAX_RETRIES = 2
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
 
 # 408 timeout, 409 lock conflict, 429 rate limit: transient by definition. 5xx: server side.
-# 400/401/402/403/404 are never retried: the same request would fail the same way.
+# 400/401/402/403/404/422 are never retried: the same request would fail the same way.
 RETRYABLE_STATUS_CODES = frozenset({408, 409, 429})
+
+#: Failures that happen before the whole request reached the server: it cannot have processed
+#: (nor billed) it, so they are always safe to retry.
+NOT_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.WriteError,
+    httpx.WriteTimeout,
+    httpx.UnsupportedProtocol,
+    httpx.ProxyError,
+)
 
 
 def is_retryable_status(status_code: int) -> bool:
     """Whether an answer with this status may succeed if sent again."""
     return status_code in RETRYABLE_STATUS_CODES or status_code >= 500
+
+
+def should_retry_header(headers: Mapping[str, str]) -> bool | None:
+    """The server's ``x-should-retry`` (``true``/``false``), or None when absent."""
+    value = str(headers.get("x-should-retry", "")).strip().lower()
+    return {"true": True, "false": False}.get(value)
+
+
+def status_retry_reason(status_code: int, headers: Mapping[str, str]) -> tuple[bool, str]:
+    """Whether to retry an error answer, and why (for the debug log)."""
+    retry_after = parse_retry_after(headers)
+    if retry_after is not None and retry_after > MAX_RETRY_AFTER:
+        return False, f"Retry-After {retry_after:.0f}s exceeds the {MAX_RETRY_AFTER:.0f}s cap"
+    header = should_retry_header(headers)
+    if header is not None:
+        return header, f"x-should-retry: {str(header).lower()}"
+    if is_retryable_status(status_code):
+        return True, f"status {status_code} is transient"
+    return False, f"status {status_code} would fail the same way again"
+
+
+def transport_failure_is_safe(exc: httpx.TransportError) -> bool:
+    """Whether the failure happened before the server had the whole request (safe to resend)."""
+    return isinstance(exc, NOT_SENT_ERRORS)
 
 
 def parse_retry_after(headers: Mapping[str, str], *, now: float | None = None) -> float | None:

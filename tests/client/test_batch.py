@@ -182,7 +182,7 @@ def test_a_missing_input_is_one_failed_item(client: Photoroom, tmp_path: Path) -
     report = client.batch_edit(inputs, tmp_path / "out", progress=False)
 
     assert [item.status for item in report.items] == ["written", "written", "failed"]
-    assert report.failed[0].error_type == "FileNotFoundError"
+    assert report.failed[0].error_type == "ImageNotFoundError"
     assert report.failed[0].status_code is None
 
 

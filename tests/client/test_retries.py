@@ -59,12 +59,13 @@ def test_a_503_is_retried_with_jittered_backoff(
 
 
 def test_a_dropped_connection_is_retried_and_the_upload_is_sent_again_whole(
-    client: Photoroom, emulator: FaultingTransport, sleeps: list[float]
+    make_client: Callable[..., Photoroom], emulator: FaultingTransport, sleeps: list[float]
 ) -> None:
+    # The drop comes after the answer started: billed calls retry it only when asked to.
     image = product_png()
     emulator.faults = ["drop"]
 
-    result = client.remove_background(image)
+    result = make_client(retry_billed=True).remove_background(image)
 
     assert result.content_type == "image/png"
     first, second = emulator.requests
@@ -136,10 +137,22 @@ def test_with_options_can_turn_retries_off(
     assert client.max_retries == 2  # the original is unchanged
 
 
-def test_a_huge_retry_after_is_capped(
+def test_a_huge_retry_after_is_not_waited_for(
     client: Photoroom, emulator: FaultingTransport, sleeps: list[float]
 ) -> None:
     emulator.faults = ["429:3600"]
+
+    with pytest.raises(RateLimitError) as caught:
+        client.account()
+
+    assert caught.value.retry_after == 3600
+    assert sleeps == [] and len(emulator.requests) == 1
+
+
+def test_a_retry_after_at_the_cap_is_waited_for(
+    client: Photoroom, emulator: FaultingTransport, sleeps: list[float]
+) -> None:
+    emulator.faults = [f"429:{MAX_RETRY_AFTER:.0f}"]
 
     client.account()
 
@@ -192,7 +205,7 @@ def test_an_http_date_retry_after_is_honoured(recorder: Recorder, sleeps: list[f
 async def test_the_async_client_retries_the_same_way(
     async_client: AsyncPhotoroom, async_emulator: AsyncFaultingTransport, sleeps: list[float]
 ) -> None:
-    async_emulator.faults = ["429:2", "drop"]
+    async_emulator.faults = ["429:2", "503"]
 
     result = await async_client.remove_background(product_png())
 

@@ -96,7 +96,8 @@ def test_a_body_cut_off_half_way_leaves_no_partial_file_and_is_retried(tmp_path:
     attempts: list[int] = []
     sleeps: list[float] = []
     http = httpx.Client(transport=dropping_first_body(attempts))
-    client = Photoroom("sk-test", http_client=http, sleep=sleeps.append)
+    # The edit may have been billed (the answer had started): retried only when asked to.
+    client = Photoroom("sk-test", http_client=http, sleep=sleeps.append, retry_billed=True)
 
     result = client.edit(product_png(), save_to=tmp_path / "shoe")
 
