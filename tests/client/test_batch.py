@@ -245,7 +245,7 @@ def test_the_report_serialises_to_json(client: Photoroom, tmp_path: Path) -> Non
 
     assert data["counts"] == {"written": 1, "skipped": 0, "failed": 1}
     assert data["items"][0]["status"] == "written"
-    assert data["items"][1]["error_type"] == "FileNotFoundError"
+    assert data["items"][1]["error_type"] == "ImageNotFoundError"
     assert str(report).startswith("1 written, 0 skipped, 1 failed -> ")
     assert isinstance(report, BatchReport)
     assert [item.ok for item in report.items] == [True, False]
