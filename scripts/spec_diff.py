@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Report what changed between two versions of an OpenAPI 3.1 document.
 
-    python scripts/spec_diff.py OLD NEW [--json] [--fail-on-breaking]
+    python scripts/spec_diff.py OLD NEW [--format text|json|markdown] [--fail-on-breaking]
 
 OLD and NEW are JSON or YAML files. Local ``$ref``s are resolved before comparing.
 The report is grouped by operation (method + path); each line says what changed and is
@@ -105,6 +105,36 @@ class Report:
         if not self.changes:
             lines += ["", "no changes"]
         return "\n".join([*lines, "", self.summary()])
+
+    def to_markdown(self) -> str:
+        """The report as Markdown (a pull request body): breaking changes first, then the rest
+        grouped by operation."""
+
+        def item(change: Change) -> str:
+            where = " ".join(part for part in (change.location, f"`{change.name}`") if part != "``")
+            return f"- {where}: {change.message}"
+
+        def heading(operation: str) -> str:
+            op_id = self.operation_ids.get(operation)
+            name = f"`{operation}`" if operation else "document"
+            return f"{name} ({op_id})" if op_id else name
+
+        lines = ["# Upstream OpenAPI changes", "", f"`{self.old}` → `{self.new}`: {self.summary()}"]
+        breaking = [c for c in self.changes if c.breaking]
+        if breaking:
+            lines += ["", "## Breaking changes", ""]
+            lines += [f"- **{heading(c.operation)}** {item(c)[2:]}" for c in breaking]
+        others: dict[str, list[Change]] = {}
+        for change in self.changes:
+            if not change.breaking:
+                others.setdefault(change.operation, []).append(change)
+        if others:
+            lines += ["", "## Other changes"]
+            for operation, changes in others.items():
+                lines += ["", f"### {heading(operation)}", "", *map(item, changes)]
+        if not self.changes:
+            lines += ["", "No changes."]
+        return "\n".join(lines) + "\n"
 
     def to_json(self) -> dict[str, Json]:
         counted = self.counted
@@ -596,7 +626,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("old", type=Path, help="older OpenAPI document (JSON or YAML)")
     parser.add_argument("new", type=Path, help="newer OpenAPI document (JSON or YAML)")
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text", help="report format"
+    )
+    parser.add_argument("--json", action="store_true", help="same as --format json")
     parser.add_argument(
         "--fail-on-breaking", action="store_true", help="exit with 1 when anything is breaking"
     )
@@ -607,7 +640,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"spec_diff: {error}", file=sys.stderr)
         return 2
     report = diff_specs(old, new, str(args.old), str(args.new))
-    print(json.dumps(report.to_json(), indent=2) if args.json else report.to_text())
+    fmt = "json" if args.json else args.format
+    if fmt == "json":
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        print(report.to_markdown() if fmt == "markdown" else report.to_text())
     return 1 if args.fail_on_breaking and report.breaking else 0
 
 
