@@ -33,6 +33,14 @@ _INCHES: Final = 2
 
 WATERMARK_TEXT: Final = "PHOTOROOM SANDBOX"
 
+# PNG: zlib level 1 with the "Up" row filter, compressed on every core in slices (see
+# _fast_png). Level 1 instead of Pillow's 6 makes a 12 MP cut-out about 10 % larger; the API's
+# own PNGs are not tuned for size either (they are full-size RGBA cut-outs of a few MB).
+PNG_COMPRESS_LEVEL: Final = 1
+# Below this many pixels Pillow's encoder is used (its adaptive filters, one thread).
+FAST_PNG_PIXELS: Final = 1_000_000
+_PNG_COLOUR_TYPES: Final = {"L": (0, 1), "RGB": (2, 3), "LA": (4, 2), "RGBA": (6, 4)}
+
 
 def supported_formats() -> tuple[str, ...]:
     """Export format names this build can write (``avif`` only when Pillow has the codec)."""
@@ -77,9 +85,10 @@ def encode(
         params["quality"] = quality or AVIF_QUALITY
     else:
         image = _clear_invisible(_keep_alpha_if_any(image))
-        # zlib level 3 instead of Pillow's 6: a 12 MP cut-out encodes about 5x faster for a
-        # file a few percent larger, which keeps remove-background well under 1.5 s on 2 cores.
-        params["compress_level"] = 3
+        fast = _fast_png(image, dpi)
+        if fast is not None:
+            return fast, CONTENT_TYPES[name]
+        params["compress_level"] = PNG_COMPRESS_LEVEL
 
     if dpi is not None:
         if name in ("png", "jpeg"):
@@ -104,11 +113,79 @@ def _clear_invisible(image: Image.Image) -> Image.Image:
     """
     if image.mode != "RGBA":
         return image
+    import cv2
     import numpy as np
 
-    pixels = np.asarray(image).copy()
-    pixels[pixels[..., 3] == 0] = 0
-    return Image.fromarray(pixels, "RGBA")
+    pixels = np.asarray(image)
+    visible = cv2.compare(np.ascontiguousarray(pixels[..., 3]), 0, cv2.CMP_GT)  # type: ignore[call-overload]
+    cleared = Image.fromarray(np.asarray(cv2.bitwise_and(pixels, pixels, mask=visible)), "RGBA")
+    cleared.info.update(image.info)
+    return cleared
+
+
+def _fast_png(image: Image.Image, dpi: float | None) -> bytes | None:
+    """A PNG of a large 8-bit image written here rather than by Pillow, or None to use Pillow.
+
+    Same pixels, channels and size as Pillow would write, but every row gets PNG's "Up" filter
+    (difference with the row above, one NumPy pass) instead of Pillow's per-row trial of all five
+    filters, and the rows are deflated in slices on every core at zlib level 1, each slice ended
+    by a full flush so that the slices join into one valid zlib stream (as pigz does). Chunks:
+    IHDR, then pHYs for ``dpi`` and iCCP for an embedded profile (what Pillow writes), IDAT, IEND.
+    """
+    mode_info = _PNG_COLOUR_TYPES.get(image.mode)
+    if (
+        mode_info is None
+        or image.width * image.height < FAST_PNG_PIXELS
+        or "transparency" in image.info
+    ):
+        return None
+    import os
+    import struct
+    import zlib
+    from concurrent.futures import ThreadPoolExecutor
+
+    import numpy as np
+
+    colour_type, channels = mode_info
+    width, height = image.size
+    pixels = np.asarray(image, dtype=np.uint8).reshape(height, width * channels)
+    rows = np.empty((height, width * channels + 1), np.uint8)
+    rows[:, 0] = 2  # filter type Up
+    rows[0, 1:] = pixels[0]
+    np.subtract(pixels[1:], pixels[:-1], out=rows[1:, 1:])  # modulo 256, as PNG wants
+    raw = memoryview(rows.reshape(-1))  # type: ignore[arg-type]
+
+    workers = max(1, min(os.cpu_count() or 1, 8))
+    slices = max(1, min(height, workers * 2))
+    bounds = [round(height * index / slices) * rows.shape[1] for index in range(slices + 1)]
+
+    def deflate(index: int) -> bytes:
+        compressor = zlib.compressobj(PNG_COMPRESS_LEVEL, zlib.DEFLATED, -15)
+        body = compressor.compress(raw[bounds[index] : bounds[index + 1]])
+        last = index == slices - 1
+        return body + compressor.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
+
+    with ThreadPoolExecutor(workers) as pool:
+        checksum = pool.submit(zlib.adler32, raw)
+        parts = list(pool.map(deflate, range(slices)))
+    header = bytes((0x78, 0x01))  # zlib header: deflate, 32 KiB window, fastest
+    stream = b"".join([header, *parts, struct.pack(">I", checksum.result())])
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(data, zlib.crc32(kind))
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    out = [b"\x89PNG\r\n\x1a\n"]
+    out.append(chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0)))
+    profile = image.info.get("icc_profile")
+    if profile:
+        out.append(chunk(b"iCCP", b"ICC Profile\x00\x00" + zlib.compress(profile)))
+    if dpi is not None:
+        per_metre = round(dpi / 0.0254)
+        out.append(chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)))
+    out.append(chunk(b"IDAT", stream))
+    out.append(chunk(b"IEND", b""))
+    return b"".join(out)
 
 
 def flatten(image: Image.Image, color: tuple[int, int, int]) -> Image.Image:

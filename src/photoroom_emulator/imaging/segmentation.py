@@ -4,15 +4,21 @@ No model can be downloaded here, so the cut-out comes from the one thing product
 background that is visible all around the border and smooth (plain, gradient, vignette).
 
 1. Work on a copy of about 0.1 MP, where GrabCut costs ~0.1-0.2 s whatever the upload's size.
-2. Fit the background as a quadratic colour surface in Lab over the border strip, refitted without
+   Look for faces there (OpenCV's Haar cascades, :func:`detect_faces`): a face is sure subject
+   and the body below it probably subject.
+2. Decide which border pixels are background (:func:`trusted_border`): border colours that are
+   as common in the middle of the picture as along the frame, or fill a found person's body, are
+   the subject cut by the frame (a portrait's chest, a close-up's ears) and are left out.
+   Fit the background as a quadratic colour surface in Lab over the border strip, refitted without
    outliers so a product touching the border does not bend it. When the border is noisier than a
    surface explains (two-tone sets, tables, rooms), its dominant colours are clustered too. Each
    pixel's distance to the nearer model, in units of the border's noise, says how unlike the
    background it is; darkening counts half, so soft shadows stay background.
 3. Plain backgrounds: Otsu's threshold on that distance seeds GrabCut (clearly different pixels are
    sure foreground, clearly similar ones sure background, GrabCut decides the band between).
-   Busy backgrounds (noise over :data:`BUSY_NOISE`): GrabCut starts from "everything but the
-   border", the classic rectangle initialisation.
+   Busy backgrounds (noise over :data:`BUSY_NOISE`): the same distance, with a lower bar,
+   marks the likely subject and only the trusted border is sure background, so clutter unlike
+   the subject (shelves, floors, a crowd) is dropped and a subject cut by the frame is kept.
 4. Clean the result (drop specks, fill small enclosed holes such as specular highlights, keep the
    components that are large or central) and upscale it. On plain backgrounds the edge is then
    refined at full resolution from the colour distance, only inside the upscaled mask's
@@ -28,8 +34,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 from numpy.typing import NDArray
@@ -162,13 +169,19 @@ def segment(image: Image.Image, *, use_existing_alpha: bool = True) -> Mask:
     small = np.asarray(cv2.GaussianBlur(small_rgb, (3, 3), 0), dtype=np.uint8)
 
     lab = to_lab(small)
-    model = BackgroundModel.fit(lab)
+    faces = _faces(small)
+    trusted = trusted_border(lab, faces)
+    model = BackgroundModel.fit(lab, trusted)
     distance = model.distance_map(lab)
     busy = model.noise > BUSY_NOISE
     threshold = _threshold(distance, floor=0.0 if busy else 3.0)
     seed = distance > threshold
+    prior = _person_prior(distance.shape, faces)
+    seed |= prior == cv2.GC_FGD
     foreground = (
-        _clean(_grabcut(small, distance, threshold, busy=busy), seed) if seed.any() else seed
+        _clean(_grabcut(small, distance, threshold, busy=busy, trusted=trusted, prior=prior), seed)
+        if seed.any()
+        else seed
     )
     if not foreground.any():
         return Mask(np.zeros((height, width), np.float32), uncertainty=1.0, source="empty")
@@ -214,9 +227,11 @@ class BackgroundModel:
     noise: float
 
     @classmethod
-    def fit(cls, lab: FloatArray) -> BackgroundModel:
+    def fit(cls, lab: FloatArray, border: NDArray[np.bool_] | None = None) -> BackgroundModel:
+        """Learn from ``border`` (default: the whole border strip, :func:`border_band`)."""
         height, width = lab.shape[:2]
-        border = border_band(height, width)
+        if border is None or np.count_nonzero(border) < 50:
+            border = border_band(height, width)
         ys, xs = np.nonzero(border)
         samples = lab[ys, xs]
         basis = _basis(_normalised(xs, width), _normalised(ys, height))
@@ -322,21 +337,34 @@ def _threshold(distance: FloatArray, floor: float) -> float:
 
 
 def _grabcut(
-    rgb: NDArray[np.uint8], distance: FloatArray, threshold: float, *, busy: bool
+    rgb: NDArray[np.uint8],
+    distance: FloatArray,
+    threshold: float,
+    *,
+    busy: bool,
+    trusted: NDArray[np.bool_] | None = None,
+    prior: NDArray[np.uint8] | None = None,
 ) -> NDArray[np.bool_]:
-    """GrabCut seeded from the distance map (plain backgrounds) or from the border (busy ones)."""
+    """GrabCut seeded from the distance map (plain backgrounds) or from the border (busy ones).
+
+    ``trusted`` marks the border pixels that are background (see :func:`trusted_border`): only
+    they become sure background, so a subject cut by the frame keeps its part on the border.
+    ``prior`` (GrabCut labels, 255 = no opinion) adds what a detected face says.
+    """
     import cv2
 
+    height, width = distance.shape
+    if trusted is None:
+        trusted = border_band(height, width)
     if busy:
-        # Everything inside the border may be subject; border pixels unlike the border's colours
-        # stay undecided so a subject cut by the frame is not forced to background there.
-        mask = np.full(distance.shape, cv2.GC_PR_FGD, np.uint8)
-        height, width = distance.shape
-        band = max(2, round(BORDER_FRACTION * min(width, height)))
-        border = np.zeros(distance.shape, bool)
-        border[:band], border[-band:], border[:, :band], border[:, -band:] = (True,) * 4
-        mask[border] = cv2.GC_PR_BGD
-        mask[border & (distance <= threshold)] = cv2.GC_BGD
+        # Colour distance picks the likely subject; the trusted border is sure background.
+        mask = np.full(distance.shape, cv2.GC_PR_BGD, np.uint8)
+        mask[distance > 0.5 * threshold] = cv2.GC_PR_FGD
+        sure_fg = cv2.erode(
+            (distance > 2.0 * threshold).astype(np.uint8), np.ones((5, 5), np.uint8)
+        )
+        mask[sure_fg > 0] = cv2.GC_FGD
+        mask[trusted & (distance <= threshold)] = cv2.GC_BGD
     else:
         mask = np.full(distance.shape, cv2.GC_PR_BGD, np.uint8)
         mask[distance > threshold] = cv2.GC_PR_FGD
@@ -345,6 +373,11 @@ def _grabcut(
         )
         mask[sure_fg > 0] = cv2.GC_FGD
         mask[distance < 0.5 * threshold] = cv2.GC_BGD
+    if prior is not None:
+        mask[prior == cv2.GC_PR_FGD] = np.where(
+            mask[prior == cv2.GC_PR_FGD] == cv2.GC_BGD, cv2.GC_PR_BGD, cv2.GC_PR_FGD
+        )
+        mask[prior == cv2.GC_FGD] = cv2.GC_FGD
     if not (mask == cv2.GC_BGD).any() or not np.isin(mask, (cv2.GC_FGD, cv2.GC_PR_FGD)).any():
         return distance > threshold
     background_model = np.zeros((1, 65), np.float64)
@@ -357,7 +390,7 @@ def _grabcut(
             None,  # no rectangle: initialised from the mask
             background_model,
             foreground_model,
-            GRABCUT_ITERATIONS + (1 if busy else 0),
+            GRABCUT_ITERATIONS + (2 if busy else 0),
             cv2.GC_INIT_WITH_MASK,
         )
     except cv2.error:
@@ -480,36 +513,185 @@ def _full_resolution_noise(rgb: NDArray[np.uint8], model: BackgroundModel) -> fl
     return max(1.0, float(np.percentile(np.concatenate(distances), 75)))
 
 
-def detect_person(image: Image.Image) -> bool:
-    """Whether the image shows a person (the API then reports uncertainty -1).
+def trusted_border(lab: FloatArray, faces: list[FaceBox] | None = None) -> NDArray[np.bool_]:
+    """The border pixels that are background, leaving out a subject cut by the frame.
 
-    Uses OpenCV's Haar frontal-face cascade when this OpenCV build has both the
-    ``CascadeClassifier`` API and the cascade file (``cv2.data.haarcascades`` or a system
-    ``opencv-data`` install). The ``opencv-python-headless`` 5.x wheel ships neither, and no other
-    detector can run without a downloaded model, so there this returns False for every image.
+    The border strip's colours are clustered. A cluster that is at least as common in the middle
+    of the picture (the central half) as along the border is the subject running out of the
+    frame (a portrait's chest, a close-up's ears, a product cut by the bottom edge), and so is
+    one that fills a detected person's body area (and is 1.5 times as common there as along the
+    border, so the grass under a footballer stays background): its border pixels are not
+    trusted. The rest of the border is what the background model learns from. At least a quarter
+    of the border is always kept.
     """
     import cv2
 
+    height, width = lab.shape[:2]
+    border = border_band(height, width)
+    samples = lab[border]
+    step = max(1, len(samples) // 4000)
+    count = min(6, max(1, len(samples[::step]) // 50))
+    criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 10, 1.0)
+    cv2.setRNGSeed(5)
+    _, _, centers = cv2.kmeans(
+        np.ascontiguousarray(samples[::step], np.float32),
+        count,
+        None,  # type: ignore[call-overload]
+        criteria,
+        1,
+        cv2.KMEANS_PP_CENTERS,
+    )
+    flat = lab.reshape(-1, 3)
+    distances = np.stack([np.linalg.norm(flat - center, axis=1) for center in centers])
+    labels = np.argmin(distances, axis=0).reshape(height, width)
+    near = (np.min(distances, axis=0) < 15.0).reshape(height, width)
+
+    centre = np.zeros((height, width), bool)
+    centre[height // 4 : height - height // 4, width // 4 : width - width // 4] = True
+    body = np.zeros((height, width), bool)
+    if faces:
+        prior = _person_prior((height, width), faces)
+        body = prior == cv2.GC_PR_FGD
+    subject = np.zeros(count, bool)
+    border_count = max(1, int(np.count_nonzero(border)))
+    centre_count = max(1, int(np.count_nonzero(centre)))
+    body_count = max(1, int(np.count_nonzero(body)))
+    for index in range(count):
+        member = labels == index
+        border_share = int(np.count_nonzero(member & border)) / border_count
+        centre_share = int(np.count_nonzero(member & near & centre)) / centre_count
+        body_share = int(np.count_nonzero(member & near & body)) / body_count
+        subject[index] = (centre_share >= 0.08 and centre_share >= border_share) or (
+            body_share >= 0.2 and body_share >= 1.5 * border_share
+        )
+    trusted = border & ~subject[labels]
+    if np.count_nonzero(trusted) < 0.25 * np.count_nonzero(border):
+        return border
+    return np.asarray(trusted, dtype=bool)
+
+
+@dataclass(frozen=True)
+class FaceBox:
+    """A detected face in working-image pixels."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+def _person_prior(shape: tuple[int, int], faces: list[FaceBox]) -> NDArray[np.uint8]:
+    """GrabCut labels a face implies (255 where it says nothing).
+
+    The largest face is sure subject (its inner ellipse, and the neck below it); the body below
+    it, three face widths wide and down to the bottom edge, and the hair above are probably
+    subject.
+    """
+    import cv2
+
+    height, width = shape
+    prior = np.full(shape, 255, np.uint8)
+    if not faces:
+        return prior
+    face = max(faces, key=lambda f: f.width * f.height)
+    x, y, w, h = face.x, face.y, face.width, face.height
+    top = max(0, y - h // 3)
+    prior[top : y + h, max(0, x - w // 6) : min(width, x + w + w // 6)] = cv2.GC_PR_FGD
+    body_top = min(height, y + h)
+    left, right = max(0, x - int(1.2 * w)), min(width, x + w + int(1.2 * w))
+    prior[body_top:, left:right] = cv2.GC_PR_FGD
+    inner = np.zeros(shape, np.uint8)
+    centre = (x + w // 2, y + h // 2)
+    cv2.ellipse(inner, centre, (max(1, int(w * 0.3)), max(1, int(h * 0.38))), 0, 0, 360, 1, -1)
+    neck = (
+        slice(y + h, min(height, y + int(1.4 * h))),
+        slice(x + int(0.35 * w), x + int(0.65 * w)),
+    )
+    inner[neck] = 1
+    prior[inner > 0] = cv2.GC_FGD
+    return prior
+
+
+def _faces(rgb: NDArray[np.uint8]) -> list[FaceBox]:
+    """Faces found in a (working-size) RGB image; empty when this OpenCV has no cascades."""
+    import cv2
+
+    grey = np.asarray(cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY), np.uint8)
+    return detect_faces(grey)
+
+
+def detect_faces(grey: NDArray[np.uint8]) -> list[FaceBox]:
+    """Frontal and profile faces in a greyscale image (OpenCV's Haar cascades).
+
+    The histogram is equalised first; a face must be at least a twelfth of the shorter side (and
+    20 px) and be confirmed by 5 neighbouring detections, which keeps petals, fur and textures
+    from passing for faces. Profiles are looked for both ways round (the cascade sees left ones).
+    """
+    import cv2
+
+    cascades = _cascades()
+    if not cascades:
+        return []
+    equalised = np.asarray(cv2.equalizeHist(np.ascontiguousarray(grey)), np.uint8)
+    height, width = equalised.shape
+    minimum = max(20, min(height, width) // 12)
+    if min(height, width) < minimum:
+        return []
+    found: list[FaceBox] = []
+    for name, classifier in cascades:
+        views = [(equalised, False)]
+        if name == "profile":
+            views.append((np.ascontiguousarray(equalised[:, ::-1]), True))
+        for view, mirrored in views:
+            boxes = classifier.detectMultiScale(view, 1.15, 5, minSize=(minimum, minimum))
+            for x, y, w, h in boxes:
+                left = width - int(x) - int(w) if mirrored else int(x)
+                found.append(FaceBox(left, int(y), int(w), int(h)))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _cascades() -> tuple[tuple[str, Any], ...]:
+    """The frontal (alt2) and profile face cascades, or nothing on an OpenCV without them."""
+    import cv2
+
     classifier_type = getattr(cv2, "CascadeClassifier", None)
-    cascade = _face_cascade_path()
-    if classifier_type is None or cascade is None:
-        return False
-    classifier = classifier_type(str(cascade))
-    if classifier.empty():
-        return False
+    if classifier_type is None:
+        return ()
+    loaded = []
+    for name, file in (
+        ("frontal", "haarcascade_frontalface_alt2.xml"),
+        ("profile", "haarcascade_profileface.xml"),
+    ):
+        path = _cascade_path(file)
+        if path is None:
+            continue
+        classifier = classifier_type(str(path))
+        if not classifier.empty():
+            loaded.append((name, classifier))
+    return tuple(loaded)
+
+
+def detect_person(image: Image.Image) -> bool:
+    """Whether the image shows a person (the API then reports uncertainty -1).
+
+    Looks for a frontal or profile face (:func:`detect_faces`) on a copy at most 640 px wide,
+    with the Haar cascades that ``opencv-python-headless`` 4.x ships in ``cv2.data.haarcascades``
+    (a system ``opencv-data`` install also works). The 5.x wheel has neither the
+    ``CascadeClassifier`` API nor the files: there this returns False for every image.
+    """
+    import cv2
+
     grey = np.asarray(image.convert("L"))
     factor = min(1.0, 640 / max(grey.shape))
     if factor < 1.0:
         grey = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
-    minimum = max(24, min(grey.shape) // 12)
-    faces = classifier.detectMultiScale(grey, 1.1, 5, minSize=(minimum, minimum))
-    return len(faces) > 0
+    return bool(detect_faces(np.asarray(grey, np.uint8)))
 
 
-def _face_cascade_path() -> Path | None:
+def _cascade_path(name: str) -> Path | None:
     import cv2
 
-    name = "haarcascade_frontalface_default.xml"
     candidates = []
     data = getattr(cv2, "data", None)
     if data is not None and getattr(data, "haarcascades", None):
