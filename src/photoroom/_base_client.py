@@ -47,7 +47,7 @@ from ._inputs import (
     load_image,
     upload_limits,
 )
-from ._logging import logger, setup_logging
+from ._logging import logger, redact_headers, setup_logging
 from ._retries import parse_retry_after, retry_delay, status_retry_reason, transport_failure_is_safe
 from ._version import __version__
 
@@ -639,13 +639,14 @@ class BaseClient(Generic[HttpxClientT]):
             names = [str(part[0]) for part in kwargs.get("files", ())]
             names += [str(name) for name in (kwargs.get("params") or {})]
             logger.debug(
-                "request built: %s %s (%s) params=[%s] body=%s bytes timeout=%s%s",
+                "request built: %s %s (%s) params=[%s] body=%s bytes timeout=%s headers=%s%s",
                 method,
                 request.url.copy_with(query=None),
                 call.operation,
                 ", ".join(dict.fromkeys(names)),
                 request.headers.get("content-length", "0"),
                 _describe_timeout(timeout),
+                redact_headers(request.headers),
                 f" retry={retries}" if retries else "",
             )
         return request
