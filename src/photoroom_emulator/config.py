@@ -15,7 +15,9 @@ Environment variables (the CLI flags of ``photoroom-emulator`` set the same fiel
 ``PHOTOROOM_EMULATOR_SEED``         seed of the fault dice, for reproducible runs
 ``PHOTOROOM_EMULATOR_PROCESSING``   ``off`` to answer blank images without running the imaging
 ``PHOTOROOM_EMULATOR_LATENCY_MS``   fixed delay added to image answers when processing is off
-``PHOTOROOM_EMULATOR_ALLOW_HOSTS``  comma list of hosts ``imageUrl`` may point at (default any)
+``PHOTOROOM_EMULATOR_ALLOW_HOSTS``  comma list of the only hosts ``imageUrl`` may point at; unset:
+                                    any public or loopback address, never a private,
+                                    link-local or multicast one (see :mod:`.fetch`)
 ``PHOTOROOM_EMULATOR_FETCH_TIMEOUT`` seconds for connecting to / reading from an ``imageUrl``
 =================================== ===========================================================
 
@@ -76,6 +78,7 @@ class EmulatorConfig:
     seed: int | None = None
     processing: bool = True
     latency_ms: int = 0
+    # None: public and loopback addresses only (fetch.py); a tuple: exactly those hosts.
     allow_hosts: tuple[str, ...] | None = None
     fetch_timeout: float = 10.0
 
