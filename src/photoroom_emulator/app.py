@@ -276,9 +276,23 @@ ROUTES: Final = [
 ]
 
 
+async def routing_error(request: Request, exc: Exception) -> Response:
+    """404 (no such path) and 405 (a method the path lacks) in the host's JSON error shape, like
+    every other error, instead of Starlette's text/plain; a 405 keeps its ``Allow`` header."""
+    assert isinstance(exc, HTTPException)
+    path = request.url.path
+    host = Host.SEGMENT if path.rstrip("/") == "/v1/segment" else Host.IMAGE_API
+    if exc.status_code == 405:
+        allowed = (exc.headers or {}).get("Allow", "")
+        message = f"Method {request.method} is not allowed on {path}; allowed: {allowed}"
+    else:
+        message = f"Not found: {path}"
+    return error_response(ApiError(exc.status_code, message, headers=exc.headers), host)
+
+
 def create_app(config: EmulatorConfig | None = None) -> Starlette:
     """A new emulator app; ``config`` defaults to :meth:`EmulatorConfig.from_env`."""
-    app = Starlette(routes=ROUTES)
+    app = Starlette(routes=ROUTES, exception_handlers={404: routing_error, 405: routing_error})
     app.state.emulator = Emulator.build(config or EmulatorConfig.from_env())
     return app
 

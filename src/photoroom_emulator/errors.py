@@ -26,6 +26,8 @@ _DEFAULT_TYPES: Final = {
     401: "unauthorized",
     402: "payment_required",
     403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
     429: "rate_limited",
     500: "internal_error",
     503: "service_unavailable",

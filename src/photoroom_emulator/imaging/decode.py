@@ -8,6 +8,7 @@ A decompression bomb is therefore refused before a single row is allocated.
 from __future__ import annotations
 
 import io
+import re
 from typing import Final
 
 from PIL import Image, ImageOps
@@ -24,6 +25,9 @@ MAX_PIXELS: Final = 36_000_000
 # Keys this module adds to ``Image.info`` so later steps know what the upload was.
 SOURCE_FORMAT_KEY: Final = "photoroom.source_format"
 SOURCE_MODE_KEY: Final = "photoroom.source_mode"
+
+# The pixel count in Pillow's DecompressionBombError message, e.g. "Image size (2500000000 pixels)".
+_BOMB_PIXELS: Final = re.compile(r"\((\d+) pixels\)")
 
 _HEIF_BRANDS: Final = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs"}
 _HEIF_GENERIC_BRANDS: Final = {b"mif1", b"msf1"}
@@ -85,7 +89,7 @@ def load_image(
     try:
         image = Image.open(io.BytesIO(data), formats=formats)
     except Image.DecompressionBombError as exc:
-        raise ImageInputError(f"{name} is too large to decode safely: {exc}") from exc
+        raise _bomb(name, exc, max_pixels) from exc
     except Exception as exc:  # Pillow raises many types for bad headers; all mean "bad upload"
         raise ImageInputError(
             f"{name} is not a valid image (accepted: {ACCEPTED}): the {kind} header is corrupt."
@@ -100,7 +104,7 @@ def load_image(
         oriented = ImageOps.exif_transpose(image)
         rgba = _to_rgba(oriented)
     except Image.DecompressionBombError as exc:
-        raise ImageInputError(f"{name} is too large to decode safely: {exc}") from exc
+        raise _bomb(name, exc, max_pixels) from exc
     except MemoryError as exc:
         raise ImageInputError(f"{name} is too large to decode.") from exc
     except Exception as exc:  # truncated streams, bad CRCs, broken Huffman tables, ...
@@ -117,6 +121,15 @@ def has_alpha_channel(image: Image.Image) -> bool:
     """Whether the upload carried transparency of its own (alpha band or a transparent palette)."""
     mode = str(image.info.get(SOURCE_MODE_KEY, image.mode))
     return mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info
+
+
+def _bomb(name: str, error: Image.DecompressionBombError, max_pixels: int) -> ImageInputError:
+    """Our own words for Pillow's decompression-bomb guard (its message speaks of DOS attacks)."""
+    declared = _BOMB_PIXELS.search(str(error))
+    size = f"it declares {int(declared.group(1)) / 1e6:,.0f} MP, " if declared else ""
+    return ImageInputError(
+        f"{name} is too large to decode safely: {size}above the maximum of {max_pixels / 1e6:g} MP."
+    )
 
 
 def _check_dimensions(
