@@ -25,7 +25,8 @@ its function below and in overlay/README.md:
 - ``media-types: {aliases: {...}}`` (target: a format enum): ``x-photoroom-media-types``;
 - ``content-types-from: PATH`` (target: a response ``content``): one entry per media type of the
   format schema at ``PATH``;
-- ``url-format: REGEX`` (target: an operation): ``format: uri`` on the string fields so named.
+- ``url-format: {names: REGEX, pattern: P}`` (target: an operation): ``format: uri`` (and the
+  pattern) on the string fields so named.
 
 Usage: ``python scripts/apply_overlay.py UPSTREAM OVERLAY OUTPUT [--strict]``
 (``--strict`` fails when any action is skipped; the pinned spec is built that way).
@@ -144,7 +145,7 @@ def derive(document: Any, node: Any, spec: dict[str, Any]) -> None:
         elif name == "content-types-from":
             _content_types_from(document, node, argument)
         elif name == "url-format":
-            _url_format(node, argument)
+            _url_format(node, argument["names"], argument.get("pattern"))
         else:
             raise ValueError(f"unknown derivation {name!r}")
 
@@ -309,9 +310,10 @@ def _content_types_from(document: Any, content: dict[str, Any], path: str) -> No
             content.setdefault(media_type, copy.deepcopy(image) if image else {})
 
 
-def _url_format(operation: dict[str, Any], pattern: str) -> None:
-    """``format: uri`` on the string fields whose name says they are URLs (``...imageUrl``)."""
-    regex = re.compile(pattern)
+def _url_format(operation: dict[str, Any], names: str, pattern: str | None) -> None:
+    """``format: uri`` (and ``pattern``, if given) on the string fields whose name matches
+    ``names`` (``...imageUrl``)."""
+    regex = re.compile(names)
     schemas = [
         (p["name"], p.get("schema", {}))
         for p in operation.get("parameters", [])
@@ -322,8 +324,10 @@ def _url_format(operation: dict[str, Any], pattern: str) -> None:
     schemas += list(operation.get(KEYED, {}).get("leaves", {}).items())
     for name, schema in schemas:
         target = schema.get("items", schema) if schema.get("type") == "array" else schema
-        if regex.search(name) and target.get("type") == "string" and "format" not in target:
-            target["format"] = "uri"
+        if regex.search(name) and target.get("type") == "string":
+            target.setdefault("format", "uri")
+            if pattern:
+                target.setdefault("pattern", pattern)
 
 
 def main(argv: list[str] | None = None) -> int:

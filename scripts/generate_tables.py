@@ -480,6 +480,11 @@ def options_module(operations: dict[str, dict[str, Any]]) -> str:
     alias_lines = [""]
     for name in sorted(aliases):
         alias_lines.append(f"{name} = {aliases[name]}")
+    public = sorted(
+        [*aliases, *class_names.values(), "GROUPS", "EditOptions", "OptionGroup"]
+    )
+    names = "".join(f'    "{name}",\n' for name in public)
+    alias_lines.insert(0, f"__all__ = [\n{names}]\n")
     text = "\n".join(out) + "\n".join(alias_lines) + "\n" + "\n".join(body) + "\n"
     text = text.replace("] | None = None", "] | None = None").replace("\n\n\n\n", "\n\n\n")
     return text
@@ -512,10 +517,17 @@ def generate(spec_path: Path, package: Path, output: Path) -> list[Path]:
         raise TableError(f"{spec_path} has no operations")
     check_generated_names(operations, package)
     output.mkdir(parents=True, exist_ok=True)
+    options = options_module(operations)
+    exported = re.search(r"__all__ = \[\n(.*?)\]", options, re.S)
+    names = exported.group(1) if exported else ""
     files = {
-        "__init__.py": HEADER + '"""Tables and types generated from the spec; see scripts/generate_tables.py."""\n',
+        "__init__.py": HEADER
+        + '"""Tables and types generated from the spec; see scripts/generate_tables.py."""\n\n'
+        + "from typing import Final\n\n"
+        + "#: Public names of ``options`` (re-exported by ``photoroom``).\n"
+        + f"OPTION_NAMES: Final = (\n{names})\n",
         "table.py": table_module(operations),
-        "options.py": options_module(operations),
+        "options.py": options,
     }
     for stale in output.glob("*.py"):
         if stale.name not in files:

@@ -12,7 +12,8 @@ import pytest
 from PIL import Image
 
 from photoroom import cli, demo
-from photoroom._options import edit_table, remove_background_fields
+from photoroom._cli_options import flag_name
+from photoroom._options import edit_operations, remove_background_params
 
 from .conftest import API_KEY, BROKE_KEY, IMAGES, KEYS, product_png
 
@@ -54,12 +55,17 @@ def help_text(capsys: pytest.CaptureFixture[str], *command: str) -> str:
 def test_edit_help_lists_every_edit_option(capsys: pytest.CaptureFixture[str]) -> None:
     text = help_text(capsys, "edit")
 
-    for param in edit_table().values():
-        assert cli.flag_for(param) in text, param.api_name
-        assert f"[{param.api_name}]" in text, param.api_name
-    for flag in ("--layer", "--additional-image", "--output-dir", "--overwrite", "--report"):
+    for op in edit_operations():
+        for param in op.params:
+            if param.option is None:
+                continue  # the image itself is the positional argument
+            assert flag_name(param.option, param.field) in text, param.wire
+            assert param.wire in text, param.wire
+        for leaf in op.keyed:
+            assert flag_name(leaf.option, leaf.field) in text, leaf.template
+    for flag in ("--layers", "--edit-with-ai-additional-images", "--output-dir", "--overwrite"):
         assert flag in text
-    assert "--background-color COLOR" in text
+    assert "--background-color TEXT" in text
     assert "--shadow-mode {" in text
     assert "--no-remove-background" in text
 
@@ -67,7 +73,7 @@ def test_edit_help_lists_every_edit_option(capsys: pytest.CaptureFixture[str]) -
 def test_remove_bg_help_lists_every_segment_option(capsys: pytest.CaptureFixture[str]) -> None:
     text = help_text(capsys, "remove-bg")
 
-    for option in remove_background_fields():
+    for option in remove_background_params():
         assert "--" + option.replace("_", "-") in text
     assert "--no-crop" in text
 
@@ -91,7 +97,7 @@ def test_edit_with_the_emulator_writes_the_marketplace_shots(
         "--emulator", "--api-key", API_KEY, "edit", *inputs, "-o", str(out),
         "--background-color", "FFFFFF", "--padding", "0.1", "--output-size", "1000x1000",
         "--shadow-mode", "ai.soft", "--export-format", "webp",
-        "--layer", "title.text.content=Sale", "--report", str(tmp_path / "report.json"),
+        "--layers", "title.text.content=Sale", "--report", str(tmp_path / "report.json"),
     )  # fmt: skip
 
     assert code == cli.EXIT_OK
@@ -131,7 +137,7 @@ def test_some_failed_items_exit_with_1(
         ["edit", "IMG", "-o", "OUT", "--padding", "60%"],
         ["edit", "IMG", "-o", "OUT", "--shadow-mode", "ai.sfot"],
         ["edit", "IMG", "-o", "OUT", "--no-such-option"],
-        ["edit", "IMG", "-o", "OUT", "--layer", "no-equals-sign"],
+        ["edit", "IMG", "-o", "OUT", "--layers", "no-equals-sign"],
         ["remove-bg", "IMG"],
     ],
     ids=["invalid value", "invalid choice", "unknown option", "malformed layer", "missing -o"],

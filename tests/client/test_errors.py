@@ -15,6 +15,7 @@ from photoroom import (
     AuthenticationError,
     BadRequestError,
     InternalServerError,
+    InvalidOptionError,
     NotFoundError,
     PaymentRequiredError,
     PermissionDeniedError,
@@ -43,16 +44,27 @@ def test_an_invalid_upload_is_a_bad_request_with_the_segment_detail(client: Phot
     assert isinstance(error, APIStatusError) and isinstance(error, PhotoroomError)
 
 
-def test_a_rule_violation_on_edit_is_a_bad_request_with_the_error_message(
+def test_a_rule_violation_on_edit_is_refused_before_sending_with_the_apis_words(
+    client: Photoroom,
+) -> None:
+    with pytest.raises(InvalidOptionError) as caught:
+        client.edit(product_png(), output_size="400x300", max_width=100)
+
+    assert str(caught.value) == (
+        "maxWidth: maxWidth can only be provided if outputSize is originalImage or croppedSubject"
+    )
+
+
+def test_a_refusal_by_the_server_is_a_bad_request_with_the_error_message(
     client: Photoroom,
 ) -> None:
     with pytest.raises(BadRequestError) as caught:
-        client.edit(product_png(), output_size="400x300", max_width=100)
+        client.edit(b"\x89PNG\r\n\x1a\n" + b"not really a png" * 8, output_size="400x300")
 
     error = caught.value
     assert isinstance(error.body, InvalidValue)
     assert error.message == error.body.error.message
-    assert "maxWidth" in error.message
+    assert "imageFile" in error.message
 
 
 def test_no_credits_left_is_payment_required_on_both_hosts(

@@ -73,8 +73,9 @@ def test_a_file_is_uploaded_as_multipart_image_file_with_dotted_fields(
 def test_booleans_are_sent_as_lowercase_true_and_false_in_queries_and_forms(
     mock_client: Photoroom, recorder: Recorder
 ) -> None:
-    mock_client.edit(URL, remove_background=False, ignore_padding_and_snap_on_cropped_sides=True)
+    mock_client.edit(URL, remove_background=False)
     assert recorder.last.url.params["removeBackground"] == "false"
+    mock_client.edit(URL, ignore_padding_and_snap_on_cropped_sides=True)
     assert recorder.last.url.params["ignorePaddingAndSnapOnCroppedSides"] == "true"
 
     mock_client.edit(product_png(), remove_background=False)
@@ -124,9 +125,10 @@ def test_layers_and_additional_images_are_multipart_fields_and_files_on_post(
     logo, reference = product_png((10, 10)), product_png((12, 12))
     mock_client.edit(
         product_png(),
-        edit_with_ai=EditWithAI(prompt="put the logo on the mug"),
+        edit_with_ai=EditWithAI(
+            prompt="put the logo on the mug", additional_images={"ref1": reference}
+        ),
         layers={"title": {"text": {"content": "Sale"}}, "logo": {"image": {"imageFile": logo}}},
-        additional_images={"ref1": reference},
     )
 
     parts = {name: (filename, body) for name, filename, body in multipart_parts(recorder.last)}
@@ -141,11 +143,13 @@ def test_layers_and_additional_images_are_multipart_fields_and_files_on_post(
 def test_additional_images_are_urls_on_get(mock_client: Photoroom, recorder: Recorder) -> None:
     mock_client.edit(
         URL,
-        edit_with_ai=EditWithAI(prompt="match the style"),
-        additional_images={
-            "style-1": "https://example.com/a.png",
-            "style_2": "https://example.com/b.png",
-        },
+        edit_with_ai=EditWithAI(
+            prompt="match the style",
+            additional_images={
+                "style-1": "https://example.com/a.png",
+                "style_2": "https://example.com/b.png",
+            },
+        ),
     )
 
     params = recorder.last.url.params
