@@ -38,6 +38,8 @@ JUNIT = ROOT / "reports" / "fuzz-junit.xml"
 # digging into a run; reports/ is not versioned.
 TALLY = ROOT / "reports" / "fuzz-tally.jsonl"
 EMULATOR_LOG = ROOT / "reports" / "fuzz-emulator.log"
+# The emulator answers these small cases in well under a second; 20 s means it hung.
+MAX_RESPONSE_TIME = 20.0
 
 sys.path.insert(0, str(ROOT))  # tests.fuzz: the corpus and the image server live with the hooks
 
@@ -75,6 +77,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--image-base", help="base URL serving the image corpus (with --url)")
     parser.add_argument("--seed", type=int, help="override the seed of schemathesis.toml")
     parser.add_argument("--workers", default="1", help="schemathesis workers (default 1)")
+    parser.add_argument(
+        "--max-response-time",
+        type=float,
+        default=MAX_RESPONSE_TIME,
+        help=f"seconds an answer may take, 0 for no limit (default {MAX_RESPONSE_TIME:g}: a hang, "
+        "not slowness; only here, not in schemathesis.toml, so in-test fuzzing never races the "
+        "clock)",
+    )
     parser.add_argument("--export-images", type=Path, help="write the corpus to DIR and exit")
     parser.add_argument("st_args", nargs="*", help="extra `st run` arguments, after `--`")
     return parser.parse_args(argv)
@@ -144,6 +154,7 @@ def run_schemathesis(args: argparse.Namespace, *, url: str, image_base: str, tal
         str(per_operation),
         "--workers",
         str(args.workers),
+        *(["--max-response-time", str(args.max_response_time)] if args.max_response_time else []),
         *(["--seed", str(args.seed)] if args.seed is not None else []),
         *(["-H", f"x-api-key: {os.environ['PHOTOROOM_API_KEY']}"] if own_key(args) else []),
         *args.st_args,

@@ -3,6 +3,10 @@
 The emulator runs as an ASGI app inside the test process (no port); image URL fields point at
 the loopback image server that :mod:`tests.fuzz.hooks` starts on first use. The budget is a few
 cases per operation plus the deterministic negative sweep; ``make fuzz`` is the deep run.
+
+Nothing here races the clock, so a busy machine slows the slice down but never fails it: no
+``max_response_time`` (``scripts/fuzz.py`` adds one for ``make fuzz`` only), no Hypothesis
+deadline, no too-slow health check.
 """
 
 from __future__ import annotations
@@ -47,3 +51,8 @@ schema = load_schema()
 )
 def test_operation_honours_the_contract(case: schemathesis.Case[Any]) -> None:
     case.call_and_validate()
+
+
+def test_the_slice_has_no_wall_clock_limit() -> None:
+    """A response-time check here failed ``make test`` on a loaded machine (38 s for one case)."""
+    assert schema.config.checks.max_response_time.limit is None
