@@ -95,19 +95,65 @@ class Snapshot:
                 shutil.copy2(source, copy)
         return snapshot
 
-    def restore(self) -> None:
+    def restore(self) -> list[str]:
+        """Put every saved path back as it was; return the files that had to be rewritten or
+        removed. Files that did not change are not touched (so a concurrent editor of an
+        unchanged file, or make's timestamps, are left alone)."""
+        changed: list[str] = []
         for relative, existed in self.saved.items():
             target, copy = self.root / relative, self.store / relative
-            if target.is_dir() and not target.is_symlink():
-                shutil.rmtree(target)
-            elif target.exists() or target.is_symlink():
-                target.unlink()
-            if existed:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                if copy.is_dir():
-                    shutil.copytree(copy, target, symlinks=True)
+            if not existed:
+                if target.is_dir() and not target.is_symlink():
+                    shutil.rmtree(target)
+                    changed.append(relative + "/")
+                elif target.exists() or target.is_symlink():
+                    target.unlink()
+                    changed.append(relative)
+            elif copy.is_dir():
+                changed += self._restore_tree(copy, target, relative)
+            elif not _same_file(copy, target):
+                _replace(copy, target)
+                changed.append(relative)
+        return changed
+
+    @staticmethod
+    def _restore_tree(copy: Path, target: Path, relative: str) -> list[str]:
+        changed = []
+        if target.exists() and not target.is_dir():
+            target.unlink()
+        target.mkdir(parents=True, exist_ok=True)
+        wanted = {path.relative_to(copy) for path in copy.rglob("*")}
+        for path in sorted(target.rglob("*"), reverse=True):  # children before their folder
+            if (
+                path.relative_to(target) not in wanted
+                or path.is_dir() != (copy / path.relative_to(target)).is_dir()
+            ):
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path)
                 else:
-                    shutil.copy2(copy, target)
+                    path.unlink()
+                changed.append(f"{relative}/{path.relative_to(target)}")
+        for name in sorted(wanted):
+            source, destination = copy / name, target / name
+            if source.is_dir():
+                destination.mkdir(parents=True, exist_ok=True)
+            elif not _same_file(source, destination):
+                _replace(source, destination)
+                changed.append(f"{relative}/{name}")
+        return changed
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return b.is_file() and not b.is_symlink() and a.read_bytes() == b.read_bytes()
+
+
+def _replace(source: Path, destination: Path) -> None:
+    if destination.is_dir() and not destination.is_symlink():
+        shutil.rmtree(destination)
+    elif destination.exists() or destination.is_symlink():
+        destination.unlink()
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, destination, follow_symlinks=False)
 
 
 def run_step(step: str, command: list[str], *, env: dict[str, str] | None = None) -> str:
@@ -188,14 +234,16 @@ def main(argv: list[str] | None = None) -> int:
         try:
             report = update(args.source, allow_breaking=args.allow_breaking)
         except BaseException as error:
-            snapshot.restore()
+            restored = snapshot.restore()
             step = error.step if isinstance(error, StepFailed) else "update-spec"
             message = (
                 str(error) if isinstance(error, StepFailed) else f"{type(error).__name__}: {error}"
             )
             print(message, file=sys.stderr)
+            what = f"{len(restored)} changed files put back" if restored else "nothing had changed"
             print(
-                f"\nupdate-spec: step '{step}' failed; restored {', '.join(paths)} as they were",
+                f"\nupdate-spec: step '{step}' failed; {', '.join(paths)} are as they were "
+                f"({what})",
                 file=sys.stderr,
             )
             return 130 if isinstance(error, KeyboardInterrupt) else 1

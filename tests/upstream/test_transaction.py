@@ -29,10 +29,24 @@ def test_a_snapshot_puts_back_changed_deleted_and_added_files(tmp_path: Path) ->
     (root / "generated" / "pkg" / "new.py").write_text("y = 2\n")
     (root / "src" / "photoroom" / "_generated").mkdir(parents=True)  # did not exist before
     (root / "src" / "photoroom" / "_generated" / "table.py").write_text("")
-    snapshot.restore()
+    untouched = root / "openapi" / "untouched.json"
+    untouched.write_text("[]\n")
+    snapshot.saved["openapi/untouched.json"] = True
+    (tmp_path / "store" / "openapi" / "untouched.json").write_text("[]\n")
+    mtime = untouched.stat().st_mtime_ns
+    restored = snapshot.restore()
 
-    assert tree_hashes(root, watched) == before
+    assert tree_hashes(root, watched) == before | {
+        "openapi/untouched.json": tree_hashes(root, ("openapi",))["openapi/untouched.json"]
+    }
     assert not (root / "src" / "photoroom" / "_generated").exists()
+    assert untouched.stat().st_mtime_ns == mtime  # an unchanged file is not rewritten
+    assert sorted(restored) == [
+        "generated/pkg/api/op.py",
+        "generated/pkg/new.py",
+        "openapi/pin.json",
+        "src/photoroom/_generated/",
+    ]
 
 
 def test_generated_paths_come_from_the_generator_script(tmp_path: Path) -> None:
