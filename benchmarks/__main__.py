@@ -28,15 +28,20 @@ BENCHMARKS: dict[str, list[tuple[str, str]]] = {
     "overhead": [("per-request overhead, small call", "<= 1.10")],
     "upload": [("per-request overhead, upload", "<= 1.05")],
     "batch": [("batch throughput", ">= 0.90")],
+    "event_loop": [
+        ("event-loop stall, edit(3800x3800 PIL image)", "<= 20 ms"),
+        ("event-loop stall, remove_background(40 MB file)", "<= 20 ms"),
+    ],
     "memory": [("memory, large image", "<= 2.0 x input")],
     "import_time": [
         ("import time", "<= 2.0"),
         ("import time, from photoroom import Photoroom", "<= 2.0"),
     ],
     "regeneration": [("regeneration", "-")],
+    "segmentation": [("segmentation IoU, mean", ">= 0.85")],
     "emulator": [
         ("emulator remove-background, in-process imaging", "-"),
-        ("emulator remove-background, 12 MP, HTTP", "<= 1.5 s"),
+        ("emulator remove-background, 12 MP, HTTP", "<= 0.5 s"),
         ("emulator full /v2/edit, 12 MP, HTTP", "-"),
         ("emulator GET /v2/account", "-"),
     ],
