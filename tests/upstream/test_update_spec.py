@@ -28,6 +28,7 @@ from .conftest import (
 )
 from .fabricate import (
     PINNED,
+    add_operation,
     make_generator_fail,
     make_invalid,
     pinned_document,
@@ -177,3 +178,12 @@ def test_fetch_offline_fails_clearly_and_touches_nothing(repo_copy: Path) -> Non
     assert "could not download" in result.stderr
     assert "step 'pin' failed" in result.stderr
     assert tree_hashes(repo_copy) == before
+
+
+def test_a_new_operation_the_emulator_lacks_is_a_warning_not_a_refusal(repo_copy: Path) -> None:
+    document = add_operation(pinned_document(), "/v9/ping", operation_id="ping")
+    result = run_update_spec(repo_copy, document)
+    assert result.returncode == 0, output(result)
+    assert "warning: GET /v9/ping: not emulated (404)" in result.stdout
+    assert "added (ping)" in report_of(result)
+    assert (repo_copy / "generated/photoroom_api/api/default/ping.py").is_file()
