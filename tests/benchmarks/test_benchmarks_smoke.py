@@ -23,6 +23,8 @@ BENCHMARKS = [
     "per-request overhead, small call",
     "per-request overhead, upload",
     "batch throughput",
+    "event-loop stall, edit(3800x3800 PIL image)",
+    "event-loop stall, remove_background(40 MB file)",
     "memory, large image",
     "import time",
     "import time, from photoroom import Photoroom",
