@@ -236,6 +236,17 @@ def check_imports() -> str:
 
 def run(spec_path: Path) -> int:
     env = use_this_checkout()
+    # The command-line checks run in their own interpreters, started now to overlap the rest.
+    commands = {
+        " ".join(arguments): subprocess.Popen(
+            [sys.executable, "-m", "photoroom.cli", *arguments],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for arguments in (["--help"], ["edit", "--help"])
+    }
     import httpx
 
     smoke = Smoke()
@@ -293,16 +304,19 @@ def run(spec_path: Path) -> int:
         raw.close()
     transport.close()
 
-    for arguments in (["--help"], ["edit", "--help"]):
+    for arguments, process in commands.items():
 
-        def cli(arguments: list[str] = arguments) -> str:
-            command = [sys.executable, "-m", "photoroom.cli", *arguments]
-            result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
-            if result.returncode != 0:
-                raise AssertionError(f"exit {result.returncode}: {result.stderr[-500:]}")
-            return f"exit 0, {len(result.stdout.splitlines())} lines"
+        def cli(process: subprocess.Popen[str] = process) -> str:
+            try:
+                stdout, stderr = process.communicate(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                raise
+            if process.returncode != 0:
+                raise AssertionError(f"exit {process.returncode}: {stderr[-500:]}")
+            return f"exit 0, {len(stdout.splitlines())} lines"
 
-        smoke.check(f"photoroom {' '.join(arguments)}", cli)
+        smoke.check(f"photoroom {arguments}", cli)
 
     for warning in smoke.warnings:
         print(f"  warning: {warning}")
