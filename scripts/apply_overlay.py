@@ -177,7 +177,8 @@ def _twin_of(document: Any, properties: dict[str, Any], path: str, add: list[str
     keeps only what says how it travels and what it is: its own ``description`` and ``items``
     (files on POST where GET takes URLs). ``add`` names parameters the body lacks upstream.
     """
-    (twins,) = [node.value for node in jsonpath_rfc9535.find(path, document)] or [[]]
+    found: list[Any] = [node.value for node in jsonpath_rfc9535.find(path, document)]
+    twins: list[Any] = found[0] if found and isinstance(found[0], list) else []
     by_name = {p["name"]: p for p in twins if isinstance(p, dict) and "name" in p}
     for name in add:
         if name in by_name and name not in properties:
@@ -280,7 +281,7 @@ def _leaves(
         if isinstance(extra, dict):
             out.extend(_leaves(f"{name}.{{key}}", extra, extra.get("description") or description))
     seen: dict[str, int] = {}
-    unique = []
+    unique: list[tuple[str, dict[str, Any], str | None]] = []
     for leaf in out:
         if leaf[0] not in seen:
             seen[leaf[0]] = len(unique)
@@ -303,9 +304,11 @@ def _media_types(schema: dict[str, Any], aliases: dict[str, str]) -> None:
 
 def _content_types_from(document: Any, content: dict[str, Any], path: str) -> None:
     """Q11: a 200 that returns images declares one content type per value of the format."""
-    found = [node.value for node in jsonpath_rfc9535.find(path, document)]
+    schemas: list[Any] = [node.value for node in jsonpath_rfc9535.find(path, document)]
     image = next((v for k, v in content.items() if k.startswith("image/")), None)
-    for schema in found:
+    for schema in schemas:
+        if not isinstance(schema, dict):
+            continue
         for media_type in schema.get(MEDIA_TYPES, {}).values():
             content.setdefault(media_type, copy.deepcopy(image) if image else {})
 

@@ -261,7 +261,7 @@ def _attrs_fields(source: Path, model: str) -> set[str]:
 def python_type(schema: dict[str, Any], aliases: dict[str, str], alias: str) -> str:
     """The annotation of a value of ``schema``; enums become the ``Literal`` alias ``alias``."""
     if "anyOf" in schema or "oneOf" in schema:
-        branches = schema.get("anyOf") or schema.get("oneOf")
+        branches = schema.get("anyOf") or schema.get("oneOf") or []
         parts: list[str] = []
         local: dict[str, str] = {}
         for index, branch in enumerate(branches):

@@ -25,13 +25,19 @@ import threading
 from dataclasses import dataclass
 from typing import Final
 
+from photoroom._spec import operation
+
 from .config import OPEN_MODE_CREDITS, EmulatorConfig, KeySpec
 from .errors import CREDITS_EXHAUSTED, ApiError
 
 SANDBOX_PREFIX: Final = "sandbox_"
-SEGMENT_COST: Final = 1
-EDIT_COST: Final = 5
-CREDITS_PER_IMAGE: Final = EDIT_COST
+#: An "image" of ``/v2/account`` is one Image Editing call: its cost in credits (from the spec).
+IMAGE_EDITING_OPERATION: Final = "edit-image-upload"
+
+
+def credits_per_image() -> float:
+    return operation(IMAGE_EDITING_OPERATION).credits({})
+
 
 UNAUTHORIZED: Final = "Unauthorized"
 
@@ -47,11 +53,11 @@ class Account:
 
     @property
     def images(self) -> int:
-        return math.floor(max(self.credits, 0) / CREDITS_PER_IMAGE)
+        return math.floor(max(self.credits, 0) / credits_per_image())
 
     @property
     def subscription_images(self) -> int:
-        return math.floor(max(self.subscription, 0) / CREDITS_PER_IMAGE)
+        return math.floor(max(self.subscription, 0) / credits_per_image())
 
 
 @dataclass(frozen=True)
@@ -104,13 +110,14 @@ class Accounts:
         return Caller(account, sandbox)
 
     @staticmethod
-    def require_plan(caller: Caller, operation: str) -> None:
-        """403 when a ``basic`` plan key calls an Image Editing operation."""
-        if caller.plan == "basic" and operation != "segment":
+    def require_plan(caller: Caller, operation_id: str) -> None:
+        """403 when the caller's plan is not among the operation's (``x-photoroom-plans``)."""
+        op = operation(operation_id)
+        if op.plans and caller.plan not in op.plans:
             raise ApiError(
                 403,
-                "Your plan (basic) gives access to the Remove Background API (/v1/segment) only; "
-                "the Image Editing API requires the Plus plan. Upgrade at "
+                f"Your plan ({caller.plan}) gives no access to {op.path}, which needs the "
+                f"{' or '.join(p.capitalize() for p in op.plans)} plan. Upgrade at "
                 "https://app.photoroom.com/api-dashboard",
                 type="forbidden",
             )

@@ -24,7 +24,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Message, Receive
 
-from .accounts import EDIT_COST, SEGMENT_COST, Accounts, Caller
+from photoroom._spec import operation
+
+from .accounts import Accounts, Caller
 from .config import EmulatorConfig
 from .errors import UNEXPECTED, ApiError, Host, bad_request, error_response
 from .faults import FAULT_HEADER, FaultInjector
@@ -32,17 +34,15 @@ from .fetch import check_url, fetch_image
 from .pipeline import ImageResult, Pipeline
 from .ratelimit import RateLimiter
 from .spec import load_spec, spec_text
-from .validation import OperationValidator, Params, build_validators, check_edit_rules
+from .validation import OperationValidator, Params, build_validators, check_rules
 
 logger = logging.getLogger("photoroom_emulator")
 
 MB: Final = 1024 * 1024
-SEGMENT_MAX_FILE: Final = 50 * MB  # Remove Background API: "maximum file size 50 MB"
-EDIT_MAX_FILE: Final = 30 * MB  # spec: "The maximum size of the image is 30MB"
-# Whole multipart bodies: the file limit plus room for the other fields; /v2/edit may carry a
-# few image files (background, guidance, model, scene, product views) besides the main one.
-SEGMENT_MAX_BODY: Final = SEGMENT_MAX_FILE + 1 * MB
-EDIT_MAX_BODY: Final = 100 * MB
+# Whole multipart bodies (the emulator's own guard, not an API fact): room for a few image files
+# of the operation's limit (background, guidance, model, scene, product views) and the fields.
+FILES_PER_BODY: Final = 3
+FIELDS_ALLOWANCE: Final = 1 * MB
 MAX_FORM_FILES: Final = 32
 MAX_FORM_FIELDS: Final = 512
 MAX_FIELD_BYTES: Final = 1 * MB
@@ -83,10 +83,27 @@ class Call:
     operation_id: str
 
     def validate(self, items: Iterable[tuple[str, str | UploadFile]]) -> Params:
-        return self.emulator.validators[self.operation_id].validate(items)
+        """Each field against its schema, then the operation's cross-parameter rules."""
+        params = self.emulator.validators[self.operation_id].validate(items)
+        check_rules(params, self.operation_id)
+        return params
 
-    async def charged(self, cost: float, work: Callable[[], Awaitable[ImageResult]]) -> ImageResult:
-        """Run ``work`` paid with ``cost`` credits: 402 if short, refunded if ``work`` fails."""
+    @property
+    def max_file(self) -> int:
+        """The largest image file this operation takes (``x-photoroom-limits``)."""
+        return int(operation(self.operation_id).limits.get("max-file-bytes", 0)) or 50 * MB
+
+    async def form(self) -> FormData:
+        """The multipart body, read within the operation's limits."""
+        max_body = self.max_file * FILES_PER_BODY + FIELDS_ALLOWANCE
+        return await read_form(self.request, max_body=max_body, max_file=self.max_file)
+
+    async def charged(
+        self, params: Params, work: Callable[[], Awaitable[ImageResult]]
+    ) -> ImageResult:
+        """Run ``work`` paid with the operation's cost for these parameters (``x-photoroom-cost``):
+        402 if the balance is short, refunded if ``work`` fails."""
+        cost = operation(self.operation_id).credits(params.values)
         taken = self.emulator.accounts.reserve(self.caller, cost)
         try:
             return await work()
@@ -99,12 +116,13 @@ Handler = Callable[[Request, Call], Awaitable[Response]]
 
 
 def api_operation(
-    operation_id: str, host: Host, *, product: str, query_key: bool = False
+    operation_id: str, host: Host, *, query_key: bool = False
 ) -> Callable[[Handler], Callable[[Request], Awaitable[Response]]]:
     """Wrap a route with faults, auth, plan and rate limit, and host-shaped error rendering.
 
-    ``product`` is ``segment``, ``edit`` or ``account`` (for the plan check); ``query_key`` lets
-    the legacy render endpoint take the key from its ``apiKey`` query parameter too.
+    The plans that may call the operation come from the spec (``x-photoroom-plans``);
+    ``query_key`` lets the legacy render endpoint take the key from its ``apiKey`` query
+    parameter too.
     """
 
     def decorate(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
@@ -120,8 +138,7 @@ def api_operation(
                 if not key and query_key:
                     key = request.query_params.get("apiKey")
                 caller = emulator.accounts.authenticate(key)
-                if product != "account":
-                    emulator.accounts.require_plan(caller, product)
+                emulator.accounts.require_plan(caller, operation_id)
                 if emulator.limiter is not None:
                     emulator.limiter.check(caller.account.key)
                 return await handler(request, Call(request, emulator, caller, operation_id))
@@ -139,10 +156,10 @@ def api_operation(
 # --- operations ---------------------------------------------------------------------------------
 
 
-@api_operation("remove-background", Host.SEGMENT, product="segment")
+@api_operation("remove-background", Host.SEGMENT)
 async def remove_background(request: Request, call: Call) -> Response:
     """POST /v1/segment: cut out the subject of ``image_file``."""
-    form = await read_form(request, max_body=SEGMENT_MAX_BODY, max_file=SEGMENT_MAX_FILE)
+    form = await call.form()
     try:
         params = call.validate(form.multi_items())
         upload = params.file("image_file")
@@ -150,7 +167,7 @@ async def remove_background(request: Request, call: Call) -> Response:
         data = await upload.read()
         pipeline, sandbox = call.emulator.pipeline, call.caller.sandbox
         result = await call.charged(
-            SEGMENT_COST, lambda: pipeline.remove_background(data, params, sandbox=sandbox)
+            params, lambda: pipeline.remove_background(data, params, sandbox=sandbox)
         )
     finally:
         await form.close()
@@ -159,31 +176,29 @@ async def remove_background(request: Request, call: Call) -> Response:
     return result.response()
 
 
-@api_operation("edit-image-from-url", Host.IMAGE_API, product="edit")
+@api_operation("edit-image-from-url", Host.IMAGE_API)
 async def edit_image_from_url(request: Request, call: Call) -> Response:
     """GET /v2/edit: edit the image at ``imageUrl``."""
     params = call.validate(request.query_params.multi_items())
-    check_edit_rules(params, "imageUrl")
-    result = await call.charged(EDIT_COST, lambda: run_edit(call, params, {}))
+    result = await call.charged(params, lambda: run_edit(call, params, {}))
     headers = {"pr-edit-further-url": EDIT_FURTHER_BASE + uuid.uuid4().hex}
     return result.response(headers)
 
 
-@api_operation("edit-image-upload", Host.IMAGE_API, product="edit")
+@api_operation("edit-image-upload", Host.IMAGE_API)
 async def edit_image_upload(request: Request, call: Call) -> Response:
     """POST /v2/edit: edit the uploaded ``imageFile``."""
-    form = await read_form(request, max_body=EDIT_MAX_BODY, max_file=EDIT_MAX_FILE)
+    form = await call.form()
     try:
         params = call.validate(form.multi_items())
-        check_edit_rules(params, "imageFile")
         uploads = {name: [await f.read() for f in files] for name, files in params.files.items()}
     finally:
         await form.close()
-    result = await call.charged(EDIT_COST, lambda: run_edit(call, params, uploads))
+    result = await call.charged(params, lambda: run_edit(call, params, uploads))
     return result.response()
 
 
-@api_operation("get-account-v1", Host.IMAGE_API, product="account")
+@api_operation("get-account-v1", Host.IMAGE_API)
 async def account_v1(request: Request, call: Call) -> Response:
     """GET /v1/account: the balance in credits."""
     balance = call.emulator.accounts.balance(call.caller)
@@ -197,7 +212,7 @@ async def account_v1(request: Request, call: Call) -> Response:
     )
 
 
-@api_operation("get-account-v2", Host.IMAGE_API, product="account")
+@api_operation("get-account-v2", Host.IMAGE_API)
 async def account_v2(request: Request, call: Call) -> Response:
     """GET /v2/account: the balance in images (Image Editing calls) and the plan."""
     balance = call.emulator.accounts.balance(call.caller)
@@ -209,21 +224,21 @@ async def account_v2(request: Request, call: Call) -> Response:
     )
 
 
-@api_operation("legacy-render-template-from-url", Host.IMAGE_API, product="edit", query_key=True)
+@api_operation("legacy-render-template-from-url", Host.IMAGE_API, query_key=True)
 async def legacy_render_from_url(request: Request, call: Call) -> Response:
     """GET /v1/render (deprecated): templates are not emulated; renders a plain cut-out PNG."""
     params = call.validate(request.query_params.multi_items())
     url = params.get("imageUrl") or params.get("conceptUrl")
     if not url:
         raise bad_request("imageUrl: must be provided", type="missing_image")
-    result = await call.charged(EDIT_COST, lambda: run_legacy_render(call, url=url))
+    result = await call.charged(params, lambda: run_legacy_render(call, url=url))
     return result.response(params.unsupported_header())
 
 
-@api_operation("legacy-render-template-upload", Host.IMAGE_API, product="edit")
+@api_operation("legacy-render-template-upload", Host.IMAGE_API)
 async def legacy_render_upload(request: Request, call: Call) -> Response:
     """POST /v1/render (deprecated): like GET, with ``imageFile`` (or ``imageUrl``)."""
-    form = await read_form(request, max_body=EDIT_MAX_BODY, max_file=EDIT_MAX_FILE)
+    form = await call.form()
     try:
         params = call.validate(form.multi_items())
         upload = params.file("imageFile")
@@ -233,7 +248,7 @@ async def legacy_render_upload(request: Request, call: Call) -> Response:
     url = params.get("imageUrl")
     if data is None and not url:
         raise bad_request("imageFile: must be provided", type="missing_image")
-    result = await call.charged(EDIT_COST, lambda: run_legacy_render(call, url=url, data=data))
+    result = await call.charged(params, lambda: run_legacy_render(call, url=url, data=data))
     return result.response(params.unsupported_header())
 
 

@@ -36,7 +36,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-PLANS: Final = ("basic", "plus", "partner")
+from photoroom._spec import all_plans
+
+PLANS: Final = all_plans()  # every plan an operation of the spec names (x-photoroom-plans)
 DEFAULT_PLAN: Final = "plus"
 # Balance of every key in open mode (no keys configured): enough to never run out in tests.
 OPEN_MODE_CREDITS: Final = 1_000_000.0

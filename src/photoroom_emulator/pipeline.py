@@ -31,12 +31,14 @@ from PIL import Image
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from photoroom._spec import operation
+
 from .config import EmulatorConfig
 from .errors import bad_request
 from .imaging import generative
 from .imaging.colors import parse_color
 from .imaging.compose import BlurOptions, ComposeOptions, OutlineOptions, ShadowOptions, compose
-from .imaging.decode import MAX_PIXELS, MAX_SIDE, load_image, sniff_format
+from .imaging.decode import MAX_PIXELS, load_image, sniff_format
 from .imaging.encode import encode, watermark
 from .imaging.errors import ImageInputError, ImagingError
 from .imaging.layout import CroppedSides, LayoutOptions, compute_layout, cropped_sides
@@ -47,8 +49,8 @@ from .validation import Params
 T = TypeVar("T")
 
 MB: Final = 1024 * 1024
-SEGMENT_MAX_BYTES: Final = 50 * MB
-EDIT_MAX_BYTES: Final = 30 * MB
+SEGMENT_OPERATION: Final = "remove-background"
+EDIT_OPERATION: Final = "edit-image-upload"
 # Size of a blank answer when nothing says otherwise (processing off, image passed by URL).
 BLANK_DEFAULT_SIZE: Final = (1000, 1000)
 BLANK_CACHE_SIZE: Final = 64
@@ -75,6 +77,19 @@ class ImageResult:
         return {"base64img": base64.b64encode(self.content).decode("ascii")}
 
 
+@dataclass(frozen=True)
+class Limits:
+    """An operation's input limits (``x-photoroom-limits`` in the spec)."""
+
+    max_bytes: int
+    max_side: int
+
+    @classmethod
+    def of(cls, operation_id: str) -> Limits:
+        limits = operation(operation_id).limits
+        return cls(int(limits["max-file-bytes"]), int(limits["max-side"]))
+
+
 class Pipeline:
     """Runs the imaging for the routes; holds the blank-image cache of processing-off mode."""
 
@@ -88,7 +103,7 @@ class Pipeline:
     async def remove_background(self, data: bytes, params: Params, *, sandbox: bool) -> ImageResult:
         fmt = str(params.get("format", "png"))
         if not self._config.processing:
-            size = _header_size(data, "image_file", SEGMENT_MAX_BYTES)
+            size = _header_size(data, "image_file", Limits.of(SEGMENT_OPERATION))
             result = await self._blank(size, fmt, sandbox)
             return ImageResult(result[0], result[1], {"x-uncertainty-score": "0"})
         return await _in_thread(lambda: _segment(data, params, sandbox))
@@ -107,7 +122,8 @@ class Pipeline:
         size = _requested_size(params)
         if size is None:
             main = next((uploads[name][0] for name in MAIN_IMAGE_FIELDS if uploads.get(name)), None)
-            size = _header_size(main, "imageFile", EDIT_MAX_BYTES) if main else BLANK_DEFAULT_SIZE
+            limits = Limits.of(EDIT_OPERATION)
+            size = _header_size(main, "imageFile", limits) if main else BLANK_DEFAULT_SIZE
         content, media_type = await self._blank(
             size, str(params.get("export.format", "png")), sandbox
         )
@@ -153,7 +169,10 @@ def _segment(data: bytes, params: Params, sandbox: bool) -> ImageResult:
         crop=_str(params.get("crop")),
         despill=_str(params.get("despill")),
     )
-    image = load_image(data, max_bytes=SEGMENT_MAX_BYTES, name="image_file")
+    limits = Limits.of(SEGMENT_OPERATION)
+    image = load_image(
+        data, max_bytes=limits.max_bytes, max_side=limits.max_side, name="image_file"
+    )
     mask = segment(image, use_existing_alpha=True)
     output = render_segment_output(image, mask, options)
     if sandbox:
@@ -215,7 +234,7 @@ def _main_image(
         return generative.image_from_prompt(prompt, size, seed).convert("RGBA")
     for name in MAIN_IMAGE_FIELDS:
         if images.get(name):
-            return load_image(images[name][0], max_bytes=EDIT_MAX_BYTES, name=name)
+            return _load(images[name][0], name)
     raise bad_request("imageFile must be provided", type="missing_image")
 
 
@@ -293,7 +312,7 @@ def _composed(
     background_image = None
     for name in BACKGROUND_IMAGE_FIELDS:
         if images.get(name):
-            background_image = load_image(images[name][0], max_bytes=EDIT_MAX_BYTES, name=name)
+            background_image = _load(images[name][0], name)
     if prompt := params.get("background.prompt"):
         seed = generative.seed_for(prompt, params.get("background.seed"), salt="background")
         headers["pr-ai-background-seed"] = _seed_header(seed)
@@ -346,14 +365,20 @@ def _requested_size(params: Params) -> tuple[int, int] | None:
     return None
 
 
-def _header_size(data: bytes | None, name: str, max_bytes: int) -> tuple[int, int]:
+def _load(data: bytes, name: str) -> Image.Image:
+    limits = Limits.of(EDIT_OPERATION)
+    return load_image(data, max_bytes=limits.max_bytes, max_side=limits.max_side, name=name)
+
+
+def _header_size(data: bytes | None, name: str, limits: Limits) -> tuple[int, int]:
     """Pixel size from the image header only (cheap), with the decoder's refusals as 400s."""
 
     if not data:
         raise bad_request("Please provide an image.", type="missing_image")
-    if len(data) > max_bytes:
+    if len(data) > limits.max_bytes:
         raise bad_request(
-            f"{name} is too large: the maximum size is {max_bytes // MB} MB", type="image_too_large"
+            f"{name} is too large: the maximum size is {limits.max_bytes // MB} MB",
+            type="image_too_large",
         )
     if sniff_format(data) is None:
         raise bad_request(
@@ -366,9 +391,9 @@ def _header_size(data: bytes | None, name: str, max_bytes: int) -> tuple[int, in
         raise bad_request(
             f"{name} is not a valid image: the header is corrupt.", type="invalid_image"
         ) from None
-    if max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
+    if max(width, height) > limits.max_side or width * height > MAX_PIXELS:
         raise bad_request(
-            f"{name} is {width}x{height} px; the widest side must be at most {MAX_SIDE} px.",
+            f"{name} is {width}x{height} px; the widest side must be at most {limits.max_side} px.",
             type="invalid_image",
         )
     return (width, height)

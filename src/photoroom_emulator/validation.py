@@ -3,8 +3,8 @@
 At start-up one Draft 2020-12 validator is built per query parameter / multipart field of each
 operation (:class:`OperationValidator`), plus one per keyed leaf of
 ``x-photoroom-keyed-parameters`` (``layers.{key}.text.content``, ...). Nothing here lists the
-parameters by hand; the only hand-written part is :func:`check_edit_rules`, the cross-parameter
-rules that the spec states in prose.
+parameters by hand; the cross-parameter rules the spec states in prose are data in the overlay
+(``x-photoroom-rules``), checked by :func:`check_rules`.
 
 Per request:
 
@@ -38,6 +38,9 @@ from urllib.parse import urlsplit
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, relevance
 from starlette.datastructures import UploadFile
+
+from photoroom._rules import first_violation
+from photoroom._spec import MISSING, operation
 
 from .errors import ApiError, bad_request
 from .spec import Spec, resolve
@@ -286,78 +289,20 @@ class OperationValidator:
         raise bad_request(_explain(rule, candidates))
 
 
-def check_edit_rules(params: Params, image_input: str) -> None:
-    """Cross-parameter rules of ``/v2/edit`` that the spec states in its descriptions.
-
-    ``image_input`` is the main image field of the operation (``imageUrl`` on GET, ``imageFile``
-    on POST). Decided here: exactly one of it and ``imageFromPrompt.prompt`` must be given (an
-    edit needs an image; a generated image replaces the input).
-    """
-    generated = params.given("imageFromPrompt.prompt")
-    if generated and params.given(image_input):
-        raise bad_request(f"{image_input} and imageFromPrompt.prompt are mutually exclusive")
-    if not generated and not params.given(image_input):
-        raise bad_request(
-            f"{image_input} must be provided (or imageFromPrompt.prompt to generate an image)",
-            type="missing_image",
-        )
-    if generated and params.given("scaling"):
-        raise bad_request(f"scaling can only be provided if {image_input} is provided")
-
-    backgrounds = [
-        name
-        for name in ("background.imageUrl", "background.imageFile", "background.prompt")
-        if params.given(name)
-    ]
-    if len(backgrounds) > 1:
-        raise bad_request(f"{' and '.join(backgrounds)} are mutually exclusive")
-
-    if params.get("removeBackground") is False:
-        for name in (
-            "background.imageUrl",
-            "background.imageFile",
-            "background.guidance.imageUrl",
-            "background.guidance.imageFile",
-            "ignorePaddingAndSnapOnCroppedSides",
-            "referenceBox",
-        ):
-            if params.given(name):
-                raise bad_request(f"{name} can't be provided if removeBackground is set to false")
-
-    if params.given("background.scaling") and not (
-        params.given("background.imageUrl") or params.given("background.imageFile")
-    ):
-        raise bad_request(
-            "background.scaling can only be provided if background.imageUrl or "
-            "background.imageFile is provided"
-        )
-
-    for group in ("virtualModel.model", "virtualModel.scene"):
-        custom = sorted(
-            name for name in (*params.sent, *params.files) if name.startswith(f"{group}.custom.")
-        )
-        if params.given(f"{group}.preset.name") and custom:
-            raise bad_request(f"{group}.preset.name and {custom[0]} are mutually exclusive")
-        if len(custom) > 1:
-            raise bad_request(f"{' and '.join(custom)} are mutually exclusive")
-
-    layer_kinds: dict[str, set[str]] = {}
-    for name in (*params.sent, *params.files):
-        parts = name.split(".")
-        if len(parts) > 3 and parts[0] == "layers":
-            layer_kinds.setdefault(parts[1], set()).add(parts[2])
-    for key, kinds in layer_kinds.items():
-        if len(kinds) > 1:
-            raise bad_request(
-                f"layers.{key} must match a schema in anyOf (a text layer or an image layer)"
-            )
-
-    output_size = params.get("outputSize", "auto")
-    for name in ("maxWidth", "maxHeight"):
-        if params.given(name) and output_size not in ("auto", "originalImage", "croppedSubject"):
-            raise bad_request(
-                f"{name} can only be provided if outputSize is originalImage or croppedSubject"
-            )
+def check_rules(params: Params, operation_id: str) -> None:
+    """The cross-parameter rules of the operation (``x-photoroom-rules``, read from the
+    generated table), evaluated by the module the client uses too (:mod:`photoroom._rules`),
+    so the emulator's 400 and the client's local refusal say the same thing."""
+    op = operation(operation_id)
+    violation = first_violation(
+        op.rules,
+        set(params.sent) | set(params.files),
+        lambda name: params.values.get(name, MISSING),
+        image=op.image[0] if op.image else "image",
+    )
+    if violation is not None:
+        kind = "missing_image" if "one-required" in violation.rule else "invalid_parameter"
+        raise bad_request(violation.message, type=kind)
 
 
 # --- building -----------------------------------------------------------------------------------

@@ -8,12 +8,14 @@ import threading
 import httpx
 import pytest
 
-from photoroom_emulator.accounts import EDIT_COST, Accounts
+from photoroom._spec import operation
+from photoroom_emulator.accounts import Accounts
 from photoroom_emulator.config import EmulatorConfig, KeySpec
 from photoroom_emulator.errors import ApiError
 
 from .conftest import ClientFactory, assert_api_error, assert_segment_error, open_image, product_png
 
+EDIT_COST = int(operation("edit-image-upload").credits({}))
 KEYS = "plus-key:100:plus,basic-key:10:basic,broke-key:0:plus,four-key:4:plus"
 
 

@@ -10,11 +10,15 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from photoroom_emulator.app import EDIT_MAX_FILE, SEGMENT_MAX_BODY
+from photoroom._spec import operation
+from photoroom_emulator.app import FIELDS_ALLOWANCE, FILES_PER_BODY
 
 from .conftest import assert_api_error, assert_segment_error, product_png
 
 MB = 1024 * 1024
+SEGMENT_MAX_FILE = operation("remove-background").limits["max-file-bytes"]
+SEGMENT_MAX_BODY = SEGMENT_MAX_FILE * FILES_PER_BODY + FIELDS_ALLOWANCE
+EDIT_MAX_FILE = operation("edit-image-upload").limits["max-file-bytes"]
 BOUNDARY = "emulator-test-boundary"
 
 

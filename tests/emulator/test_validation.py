@@ -7,13 +7,15 @@ import pytest
 
 from photoroom_emulator.errors import ApiError
 from photoroom_emulator.spec import load_spec
-from photoroom_emulator.validation import OperationValidator, build_validators, check_edit_rules
+from photoroom_emulator.validation import OperationValidator, build_validators, check_rules
 
 from .conftest import ClientFactory, assert_api_error, assert_segment_error, product_png
 
 VALIDATORS = build_validators(load_spec())
 EDIT_GET = VALIDATORS["edit-image-from-url"]
 EDIT_POST = VALIDATORS["edit-image-upload"]
+
+URL = "https://example.com/a.png"
 
 
 def _message(validator: OperationValidator, **params: str) -> str:
@@ -115,7 +117,7 @@ def test_keyed_leaves_are_accepted_and_checked() -> None:
             ("layers.title.text.content", "Sale"),
             ("layers.logo_1.image.imageUrl", "https://example.com/logo.png"),
             ("layers.logo_1.image.padding", "0.2"),
-            ("editWithAI.additionalImages.ref-a.imageUrl", "https://example.com/a.png"),
+            ("editWithAI.additionalImages.ref-a.imageUrl", URL),
         ]
     )
     assert params.get("layers.title.text.content") == "Sale"
@@ -155,7 +157,7 @@ def test_server_defaults_are_applied() -> None:
     assert not params.given("removeBackground")
     # POST records no defaults of its own; it takes those of GET on the same path.
     assert EDIT_POST.validate([]).get("background.blur.radius") == 0.01
-    assert VALIDATORS["remove-background"].fields["crop"].default == "false"
+    assert VALIDATORS["remove-background"].fields["crop"].default is False
 
 
 def test_segment_validation_errors_use_the_segment_shape(client: httpx.Client) -> None:
@@ -188,30 +190,48 @@ def test_edit_validation_error_over_http(client: httpx.Client) -> None:
     ("params", "fragment"),
     [
         ({}, "imageUrl must be provided"),
-        ({"imageUrl": "u", "imageFromPrompt.prompt": "a car"}, "mutually exclusive"),
         (
-            {"imageUrl": "u", "background.imageUrl": "b", "background.prompt": "beach"},
+            {"imageUrl": URL, "imageFromPrompt.prompt": "a car"},
+            "mutually exclusive",
+        ),
+        (
+            {
+                "imageUrl": URL,
+                "background.imageUrl": URL,
+                "background.prompt": "beach",
+            },
             "background.imageUrl and background.prompt are mutually exclusive",
         ),
         (
-            {"imageUrl": "u", "removeBackground": "false", "background.imageUrl": "b"},
+            {
+                "imageUrl": URL,
+                "removeBackground": "false",
+                "background.imageUrl": URL,
+            },
             "background.imageUrl can't be provided if removeBackground is set to false",
         ),
         (
-            {"imageUrl": "u", "background.scaling": "fit"},
+            {"imageUrl": URL, "background.scaling": "fit"},
             "background.scaling can only be provided if background.imageUrl",
         ),
         (
             {
-                "imageUrl": "u",
+                "imageUrl": URL,
                 "virtualModel.model.preset.name": "sam",
                 "virtualModel.model.custom.imageUrl": "https://x.test/m.png",
             },
             "virtualModel.model.preset.name and virtualModel.model.custom.imageUrl",
         ),
-        ({"imageUrl": "u", "maxWidth": "100", "outputSize": "200x200"}, "maxWidth can only"),
         (
-            {"imageUrl": "u", "layers.a.text.content": "x", "layers.a.image.padding": "0.1"},
+            {"imageUrl": URL, "maxWidth": "100", "outputSize": "200x200"},
+            "maxWidth can only",
+        ),
+        (
+            {
+                "imageUrl": URL,
+                "layers.a.text.content": "x",
+                "layers.a.image.padding": "0.1",
+            },
             "layers.a must match a schema in anyOf",
         ),
     ],
@@ -219,13 +239,13 @@ def test_edit_validation_error_over_http(client: httpx.Client) -> None:
 def test_cross_parameter_rules(params: dict[str, str], fragment: str) -> None:
     validated = EDIT_GET.validate(params.items())
     with pytest.raises(ApiError) as caught:
-        check_edit_rules(validated, "imageUrl")
+        check_rules(validated, "edit-image-from-url")
     assert fragment in caught.value.message
 
 
 def test_generated_image_needs_no_input() -> None:
     params = EDIT_GET.validate([("imageFromPrompt.prompt", "a red car")])
-    check_edit_rules(params, "imageUrl")
+    check_rules(params, "edit-image-from-url")
 
 
 def test_post_edit_without_file(make_client: ClientFactory) -> None:
