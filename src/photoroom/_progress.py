@@ -9,7 +9,10 @@ from typing import TextIO
 
 
 class ProgressBar:
-    """``[#######-------] 120/200 written 100 skipped 15 failed 5 12.3/s``, redrawn in place."""
+    """``[#####-----] 120/200 written 100 skipped 15 failed 5 12.3/s ETA 0:07``, redrawn in place.
+
+    The rate counts every finished item; the ETA is the remaining items at that rate.
+    """
 
     def __init__(
         self,
@@ -48,7 +51,12 @@ class ProgressBar:
         elapsed = max(time.monotonic() - self._start, 1e-9)
         counts = " ".join(f"{name} {count}" for name, count in self.counts.items() if count)
         rate = f"{self.done / elapsed:.1f}/s" if self.done else ""
-        tail = f" {self.done}/{self.total} {counts} {rate}".rstrip()
+        eta = ""
+        if self.done and self.done < self.total:
+            eta = "ETA " + format_duration((self.total - self.done) * elapsed / self.done)
+        elif self.done and self.done == self.total:
+            eta = "in " + format_duration(elapsed)
+        tail = f" {self.done}/{self.total} {counts} {rate} {eta}".rstrip()
         head = f"{self.label} " if self.label else ""
         columns = shutil.get_terminal_size((80, 20)).columns
         width = max(10, min(40, columns - len(head) - len(tail) - 3))
@@ -65,6 +73,14 @@ class ProgressBar:
             self._draw()
             self.stream.write("\n")
             self.stream.flush()
+
+
+def format_duration(seconds: float) -> str:
+    """``0:07``, ``12:03``, ``1:02:03`` (hours only when needed)."""
+    total = max(0, round(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import logging
 import os
 import re
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._batch import BatchReport
+from ._cli_output import BatchOutput, ShortUsageParser, cli_wording
 from ._exceptions import (
     APIConnectionError,
     APIStatusError,
@@ -206,10 +208,27 @@ def _add_common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         "--concurrency", type=int, default=default(8), help="images in flight at once (default 8)"
     )
     common.add_argument(
-        "--timeout", type=float, default=default(60.0), help="seconds per attempt (default 60)"
+        "--timeout",
+        type=float,
+        default=default(None),
+        help="seconds per attempt (default: connect 10, then up to 120 per read)",
     )
     common.add_argument(
         "--max-retries", type=int, default=default(2), help="retries per image (default 2)"
+    )
+    common.add_argument(
+        "--retry-billed",
+        action="store_true",
+        default=default(False),
+        help="also retry an image whose upload was sent when the answer timed out or was cut "
+        "(the API may have charged it: a retry may charge again)",
+    )
+    common.add_argument(
+        "--json",
+        action="store_true",
+        default=default(False),
+        help="machine-readable stdout: account as one JSON object; batches one JSON line per "
+        "image, then a summary line",
     )
     common.add_argument(
         "-q", "--quiet", action="store_true", default=default(False), help="print errors only"
@@ -231,13 +250,17 @@ def _add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--overwrite", action="store_true", help="replace existing outputs (default: skip them)"
     )
-    parser.add_argument("--report", metavar="FILE", help="write the per-image report as JSON")
+    parser.add_argument(
+        "--report",
+        metavar="FILE",
+        help="write the per-image report as JSON ('-': to stdout); also written after Ctrl-C",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``photoroom`` argument parser (every edit option derived from the option table)."""
     doc = __doc__ or ""
-    parser = argparse.ArgumentParser(
+    parser = ShortUsageParser(
         prog="photoroom",
         description="Remove backgrounds and edit product photos with the Photoroom API.",
         epilog=doc[doc.index("Exit codes") :],
@@ -383,27 +406,33 @@ def remove_background_options(args: argparse.Namespace) -> dict[str, Any]:
 @contextlib.asynccontextmanager
 async def open_client(args: argparse.Namespace) -> AsyncIterator[AsyncPhotoroom]:
     """The client the command line uses (in-process emulator with ``--emulator``)."""
+    from ._base_client import DEFAULT_TIMEOUT, NOT_GIVEN, DefaultAsyncHttpxClient
     from ._client import AsyncPhotoroom
 
     http_client = None
     api_key = args.api_key
+    timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
     if args.emulator:
         try:
-            import httpx
-
             from photoroom_emulator.transports import AsyncEmulatorTransport
         except ImportError as exc:
             raise UsageError(f"{EMULATOR_HINT} ({exc})") from None
-        http_client = httpx.AsyncClient(transport=AsyncEmulatorTransport(), timeout=args.timeout)
+        http_client = DefaultAsyncHttpxClient(transport=AsyncEmulatorTransport(), timeout=timeout)
         # The emulator accepts any key unless PHOTOROOM_EMULATOR_KEYS lists some.
         api_key = api_key or os.environ.get("PHOTOROOM_API_KEY") or "emulator"
+    if not (api_key or os.environ.get("PHOTOROOM_API_KEY")):
+        raise UsageError(
+            "no API key: pass --api-key KEY or set PHOTOROOM_API_KEY "
+            "(keys are at https://app.photoroom.com/api-dashboard; --emulator needs none)"
+        )
     try:
         client = AsyncPhotoroom(
             api_key,
             base_url=args.base_url,
-            timeout=args.timeout,
+            timeout=NOT_GIVEN if args.timeout is None else args.timeout,
             max_retries=args.max_retries,
             http_client=http_client,
+            retry_billed=args.retry_billed,
         )
         async with client:
             yield client
@@ -425,7 +454,7 @@ def _exit_code(report: BatchReport) -> int:
     return EXIT_FAILED
 
 
-async def _run_batch(args: argparse.Namespace) -> int:
+async def _run_batch(args: argparse.Namespace, output: BatchOutput) -> int:
     inputs = expand_inputs(args.images)
     if not inputs:
         raise UsageError("no images found in " + ", ".join(args.images))
@@ -438,6 +467,7 @@ async def _run_batch(args: argparse.Namespace) -> int:
                 concurrency=args.concurrency,
                 overwrite=args.overwrite,
                 progress=progress,
+                on_item=output.on_item,
                 **edit_options(args),
             )
         else:
@@ -447,18 +477,22 @@ async def _run_batch(args: argparse.Namespace) -> int:
                 concurrency=args.concurrency,
                 overwrite=args.overwrite,
                 progress=progress,
+                on_item=output.on_item,
                 **remove_background_options(args),
             )
-    for item in report.failed:
-        code = f" ({item.status_code})" if item.status_code else ""
-        print(
-            f"failed: {item.input}: {item.error_type}{code}: {item.error_message}", file=sys.stderr
-        )
+    _print_failures(report)
     if not args.quiet:
         print(report.summary(), file=sys.stderr)
-    if args.report:
-        Path(args.report).write_text(report.to_json() + "\n", encoding="utf-8")
+    output.summary(report)
+    output.write_report(args.report, report, interrupted=False)
     return _exit_code(report)
+
+
+def _print_failures(report: BatchReport) -> None:
+    for item in report.failed:
+        code = f" ({item.status_code})" if item.status_code else ""
+        message = cli_wording(item.error_message or "")
+        print(f"failed: {item.input}: {item.error_type}{code}: {message}", file=sys.stderr)
 
 
 def _count(value: float) -> str:
@@ -468,17 +502,30 @@ def _count(value: float) -> str:
 async def _run_account(args: argparse.Namespace) -> int:
     async with open_client(args) as client:
         account = await client.account()
-        print(f"plan: {account.plan}")
         images = account.images
-        print(f"images: {_count(images.available)} of {_count(images.subscription)} available")
+        data: dict[str, Any] = {
+            "plan": account.plan,
+            "images": {"available": images.available, "subscription": images.subscription},
+            "credits_v1": None,
+        }
+        if not args.json:
+            print(f"plan: {account.plan}")
+            print(f"images: {_count(images.available)} of {_count(images.subscription)} available")
         try:
             legacy = await client.account_v1()
         except APIStatusError:
             pass  # the legacy endpoint is optional
         else:
             credits_ = legacy.credits
-            available, total = _count(credits_.available), _count(credits_.subscription)
-            print(f"credits (v1): {available} of {total} available")
+            data["credits_v1"] = {
+                "available": credits_.available,
+                "subscription": credits_.subscription,
+            }
+            if not args.json:
+                available, total = _count(credits_.available), _count(credits_.subscription)
+                print(f"credits (v1): {available} of {total} available")
+    if args.json:
+        print(json.dumps(data))
     return EXIT_OK
 
 
@@ -496,27 +543,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
+    output = BatchOutput(getattr(args, "output_dir", "") or "", json_lines=args.json)
+
+    def fail(code: int, exc: BaseException) -> int:
+        message = cli_wording(str(exc))
+        if code == EXIT_USAGE:
+            message = (
+                f"error: {message}\nTry 'photoroom {args.command} --help' for more information."
+            )
+        print(f"photoroom: {message}", file=sys.stderr)
+        if args.json:
+            print(json.dumps({"type": "error", "error": type(exc).__name__, "message": message}))
+        if code == EXIT_USAGE:
+            raise SystemExit(code)  # as argparse does for the errors it finds itself
+        return code
+
     try:
         if args.command == "account":
             return asyncio.run(_run_account(args))
-        return asyncio.run(_run_batch(args))
+        return asyncio.run(_run_batch(args, output))
     except UsageError as exc:
-        parser.exit(EXIT_USAGE, f"photoroom: error: {exc}\n")
+        return fail(EXIT_USAGE, exc)
     except _AUTH_ERRORS as exc:
-        print(f"photoroom: {exc}", file=sys.stderr)
-        return EXIT_AUTH
+        return fail(EXIT_AUTH, exc)
     except APIConnectionError as exc:
-        print(f"photoroom: {exc}", file=sys.stderr)
-        return EXIT_CONNECTION
+        return fail(EXIT_CONNECTION, exc)
     except APIStatusError as exc:
-        print(f"photoroom: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    except (PhotoroomError, ValueError) as exc:  # InvalidOptionError, missing API key
-        parser.exit(EXIT_USAGE, f"photoroom: error: {exc}\n")
+        return fail(EXIT_FAILED, exc)
+    except (PhotoroomError, ValueError) as exc:  # InvalidOptionError and the like
+        return fail(EXIT_USAGE, exc)
     except KeyboardInterrupt:
-        print(
-            "photoroom: interrupted (finished outputs are kept; re-run to resume)", file=sys.stderr
-        )
+        if args.command != "account":
+            report = output.partial_report()
+            _print_failures(report)
+            output.summary(report, interrupted=True)
+            output.write_report(getattr(args, "report", None), report, interrupted=True)
+            done = f"{len(report.written)} written, {len(report.skipped)} skipped"
+            print(
+                f"photoroom: interrupted after {done}, {len(report.failed)} failed (finished "
+                "outputs are kept, no partial file is left; re-run to resume)",
+                file=sys.stderr,
+            )
+        else:
+            print("photoroom: interrupted", file=sys.stderr)
         return 130
 
 
