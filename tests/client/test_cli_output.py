@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from photoroom import cli
 from photoroom._progress import ProgressBar, format_duration
@@ -148,10 +149,16 @@ def test_sigint_mid_batch_leaves_the_report_and_no_partial_file(tmp_path: Path) 
     data = json.loads(report.read_text())
     assert data["interrupted"] is True
     written = [item for item in data["items"] if item["status"] == "written"]
-    assert 3 <= len(written) < 40
+    assert 1 <= len(written) < 40
     for item in written:
         assert Path(item["output"]).exists()
     assert [p.name for p in out.iterdir() if p.name.startswith(".") or p.suffix == ".part"] == []
+    files = sorted(out.iterdir())
+    # A write that finished as Ctrl-C arrived may be on disk without being in the report (a
+    # re-run skips it); at most one per worker, and every file is a complete image.
+    assert len(written) <= len(files) <= len(written) + 2
+    for path in files:
+        Image.open(path).load()
     assert "interrupted" in stderr
     summary = json.loads(stdout.splitlines()[-1])
     assert summary["type"] == "summary" and summary["interrupted"] is True
