@@ -12,6 +12,7 @@ UPSTREAM := openapi/photoroom.upstream.json
 OVERLAY  := overlay/photoroom.overlay.yaml
 OVERLAID := openapi/photoroom.json
 PACKAGE  := generated/photoroom_api
+TABLES   := src/photoroom/_generated
 HOST     ?= 127.0.0.1
 PORT     ?= 8080
 EXAMPLES ?= 1000
@@ -51,9 +52,10 @@ check-generated: install
 	@tmp=$$(mktemp -d) && \
 	$(PY) scripts/apply_overlay.py $(UPSTREAM) $(OVERLAY) $$tmp/photoroom.json --strict > /dev/null && \
 	{ cmp -s $$tmp/photoroom.json $(OVERLAID) || { echo "$(OVERLAID) is stale: run make generate" >&2; exit 1; }; } && \
-	$(PY) scripts/generate_client.py $$tmp/photoroom.json $$tmp/photoroom_api > /dev/null && \
+	$(PY) scripts/generate_client.py $$tmp/photoroom.json $$tmp/photoroom_api --tables-dir $$tmp/tables > /dev/null && \
 	{ diff -r -q -x __pycache__ $$tmp/photoroom_api $(PACKAGE) || { echo "$(PACKAGE) differs from a fresh regeneration: run make generate" >&2; exit 1; }; } && \
-	rm -rf $$tmp && echo "check-generated: $(OVERLAID) and $(PACKAGE) match a fresh regeneration"
+	{ diff -r -q -x __pycache__ $$tmp/tables $(TABLES) || { echo "$(TABLES) differs from a fresh regeneration: run make generate" >&2; exit 1; }; } && \
+	rm -rf $$tmp && echo "check-generated: $(OVERLAID), $(PACKAGE) and $(TABLES) match a fresh regeneration"
 
 lint: install lint-workflows
 	$(VENV)/bin/ruff check src scripts tests benchmarks

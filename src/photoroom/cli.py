@@ -20,13 +20,19 @@ import contextlib
 import json
 import logging
 import os
-import re
 import sys
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._batch import BatchReport
+from ._cli_options import (
+    UsageError,
+    add_edit_options,
+    add_remove_background_options,
+    edit_options,
+    remove_background_options,
+)
 from ._cli_output import BatchOutput, ShortUsageParser, cli_wording
 from ._exceptions import (
     APIConnectionError,
@@ -37,14 +43,6 @@ from ._exceptions import (
     PhotoroomError,
 )
 from ._logging import logger
-from ._options import (
-    GROUPS,
-    EditParam,
-    edit_table,
-    literal_values,
-    plain_types,
-    remove_background_fields,
-)
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -63,122 +61,6 @@ _AUTH_ERRORS = (AuthenticationError, PermissionDeniedError, PaymentRequiredError
 _AUTH_ERROR_NAMES = frozenset(cls.__name__ for cls in _AUTH_ERRORS)
 _CONNECTION_ERROR_NAMES = frozenset({"APIConnectionError", "APITimeoutError"})
 EMULATOR_HINT = "--emulator needs the emulator extra: pip install 'photoroom-client[emulator]'"
-
-
-class UsageError(Exception):
-    """A command-line mistake (exit code 2)."""
-
-
-# ---------------------------------------------------------------------------------------------
-# Option derivation
-
-
-def _docstring_help(doc: str | None) -> dict[str, str]:
-    """``name -> first sentence`` from a generated ``Attributes:`` / ``Args:`` docstring section."""
-    helps: dict[str, str] = {}
-    current: str | None = None
-    for line in (doc or "").splitlines():
-        match = re.match(r"^ {8}(\w+) \(([^)]*)\):\s*(.*)$", line)
-        if match:
-            current = match.group(1)
-            helps[current] = match.group(3)
-        elif current and line.startswith(" " * 12) and line.strip():
-            helps[current] += " " + line.strip()
-        else:
-            current = None if not line.strip() else current
-    out: dict[str, str] = {}
-    for name, text in helps.items():
-        sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
-        out[name] = sentence.replace("%", "%%")
-    return out
-
-
-def _number(text: str) -> float | int:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    return int(value) if value.is_integer() and "." not in text else value
-
-
-def _number_or_text(text: str) -> float | int | str:
-    try:
-        return _number(text)
-    except argparse.ArgumentTypeError:
-        return text
-
-
-def _choice_or_number(choices: Sequence[str]) -> Callable[[str], float | int | str]:
-    def convert(text: str) -> float | int | str:
-        if text in choices:
-            return text
-        try:
-            return _number(text)
-        except argparse.ArgumentTypeError:
-            raise argparse.ArgumentTypeError(
-                f"expected a number or one of {', '.join(choices)}, got {text!r}"
-            ) from None
-
-    return convert
-
-
-def flag_for(param: EditParam) -> str:
-    """``--background-color`` for ``background.color``, ``--output-size`` for ``outputSize``."""
-    name = param.option if param.field is None else f"{param.option}_{param.field}"
-    return "--" + name.replace("_", "-")
-
-
-def _add_param(group: argparse._ArgumentGroup, param: EditParam, helps: Mapping[str, str]) -> None:
-    from photoroom_api.types import File
-
-    annotations = [a for a in (param.get_type, param.post_type) if a is not None]
-    literals = tuple(dict.fromkeys(v for a in annotations for v in literal_values(a)))
-    plain = set().union(*(plain_types(a) for a in annotations))
-    text = helps.get(param.name) or _url_help(param, helps)
-    text = f"{text} [{param.api_name}]" if text else f"[{param.api_name}]"
-    kwargs: dict[str, Any] = {"dest": "edit__" + param.name, "help": text, "default": None}
-    lists = [t for t in plain if getattr(t, "__origin__", None) is list]
-    if bool in plain:
-        kwargs["action"] = argparse.BooleanOptionalAction
-    elif lists:
-        kwargs.update(nargs="+", metavar="IMAGE")
-    elif File in plain:
-        kwargs["metavar"] = "PATH"
-    elif literals and float in plain:
-        kwargs.update(
-            type=_choice_or_number(literals), metavar="{" + ",".join(literals) + "}|NUMBER"
-        )
-    elif literals:
-        kwargs["choices"] = literals
-    elif float in plain and str in plain:
-        kwargs.update(type=_number_or_text, metavar="VALUE")
-    elif float in plain:
-        kwargs.update(type=_number, metavar="NUMBER")
-    else:
-        kwargs["metavar"] = _text_metavar(param.api_name)
-    group.add_argument(flag_for(param), **kwargs)
-
-
-def _text_metavar(api_name: str) -> str:
-    if api_name.endswith("imageUrl"):
-        return "URL"
-    if api_name.endswith(("color", "Color")):
-        return "COLOR"
-    return {"outputSize": "WxH", "templateId": "UUID"}.get(api_name, "TEXT")
-
-
-def _url_help(param: EditParam, helps: Mapping[str, str]) -> str:
-    if param.name.endswith("_image_url"):
-        twin = param.name.removesuffix("_url") + "_file"
-        if twin in helps:
-            return f"URL variant (when the input is a URL) of: {helps[twin]}"
-    return ""
-
-
-def _edit_helps() -> dict[str, str]:
-    from photoroom_api.models.edit_image_upload_body import EditImageUploadBody
-
-    return _docstring_help(EditImageUploadBody.__doc__)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -276,22 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Remove the background of each image (POST /v1/segment).",
     )
     _add_batch_arguments(remove)
-    from photoroom_api.models.remove_background_post_params import RemoveBackgroundPOSTParams
-
-    segment_help = _docstring_help(RemoveBackgroundPOSTParams.__doc__)
-    segment = remove.add_argument_group("remove-bg options")
-    for option, (field, annotation) in remove_background_fields().items():
-        values = literal_values(annotation)
-        flag = "--" + option.replace("_", "-")
-        text = segment_help.get(field, "")
-        if set(values) == {"true", "false"}:
-            segment.add_argument(
-                flag, action=argparse.BooleanOptionalAction, default=None, help=text
-            )
-        elif values:
-            segment.add_argument(flag, choices=values, default=None, help=text)
-        else:
-            segment.add_argument(flag, default=None, help=text)
+    add_remove_background_options(remove)
     _add_common(remove, suppress=True)
 
     edit = commands.add_parser(
@@ -303,30 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     _add_batch_arguments(edit)
-    helps = _edit_helps()
-    params = sorted(edit_table().values(), key=lambda p: (p.field is not None, p.option, p.name))
-    groups: dict[str, argparse._ArgumentGroup] = {}
-    for param in params:
-        title = "layout and output options" if param.field is None else f"{param.option} options"
-        if title not in groups:
-            groups[title] = edit.add_argument_group(title)
-        _add_param(groups[title], param, helps)
-    keyed = edit.add_argument_group("layers and reference images")
-    keyed.add_argument(
-        "--layer",
-        action="append",
-        default=[],
-        metavar="ID.PROPERTY=VALUE",
-        help="a layer property, e.g. --layer title.text.content=Sale (repeatable) [layers.*]",
-    )
-    keyed.add_argument(
-        "--additional-image",
-        action="append",
-        default=[],
-        metavar="ID=IMAGE",
-        help="a reference image for edit-with-ai, e.g. ref1=https://... or ref1=logo.png "
-        "[editWithAI.additionalImages.*]",
-    )
+    add_edit_options(edit)
     _add_common(edit, suppress=True)
 
     account = commands.add_parser("account", help="show the plan and the remaining balance")
@@ -352,55 +196,6 @@ def expand_inputs(values: Sequence[str]) -> list[str]:
         else:
             inputs.append(value)
     return inputs
-
-
-def edit_options(args: argparse.Namespace) -> dict[str, Any]:
-    """``edit()`` keyword arguments from parsed ``edit`` arguments."""
-    options: dict[str, Any] = {}
-    fields: dict[str, dict[str, Any]] = {}
-    for param in edit_table().values():
-        value = getattr(args, "edit__" + param.name, None)
-        if value is None:
-            continue
-        if param.field is None:
-            options[param.option] = value
-        else:
-            fields.setdefault(param.option, {})[param.field] = value
-    for option, values in fields.items():
-        options[option] = GROUPS[option](**values)
-    layers: dict[str, Any] = {}
-    for text in args.layer:
-        path, sep, value = text.partition("=")
-        layer_id, dot, prop = path.partition(".")
-        if not sep or not dot or not prop:
-            raise UsageError(
-                f"--layer {text!r}: expected ID.PROPERTY=VALUE, e.g. title.text.content=Sale"
-            )
-        node = layers.setdefault(layer_id, {})
-        *parents, leaf = prop.split(".")
-        for part in parents:
-            node = node.setdefault(part, {})
-        node[leaf] = _number(value) if leaf == "seed" else value
-    if layers:
-        options["layers"] = layers
-    images: dict[str, str] = {}
-    for text in args.additional_image:
-        key, sep, value = text.partition("=")
-        if not sep or not key or not value:
-            raise UsageError(f"--additional-image {text!r}: expected ID=IMAGE")
-        images[key] = value
-    if images:
-        options["additional_images"] = images
-    return options
-
-
-def remove_background_options(args: argparse.Namespace) -> dict[str, Any]:
-    """``remove_background()`` keyword arguments from parsed ``remove-bg`` arguments."""
-    return {
-        option: getattr(args, option)
-        for option in remove_background_fields()
-        if getattr(args, option, None) is not None
-    }
 
 
 @contextlib.asynccontextmanager

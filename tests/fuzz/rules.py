@@ -1,36 +1,25 @@
 """Turn schema-valid parameters into parameters the API accepts, so positive cases go deep.
 
-The spec cannot express everything: images must be real images, URLs must answer, and a few
-rules live in prose only (upstream descriptions; the emulator's ``check_edit_rules`` enforces
-them). A positive case that breaks one of those is answered 400 and never reaches the imaging
-code. :func:`make_acceptable` rewrites such a case, staying inside the schema (it only replaces
-values with other schema-valid values and drops optional parameters), so the case is still a
-positive one. Every rule below names its source:
+The schema cannot say everything: images must be real images, URLs must answer, and the rules
+the spec states in prose are data in the overlay (``x-photoroom-rules``). A positive case that
+breaks one of those is answered 400 and never reaches the imaging code. :func:`make_acceptable`
+rewrites such a case, staying inside the schema (it only replaces values with other
+schema-valid values and drops optional parameters), so the case is still a positive one.
 
-- binary fields get a real PNG/JPEG/WebP from :mod:`tests.fuzz.images`; image URL fields
-  (``imageUrl``, ``*.imageUrl``, ``conceptUrl``, GET ``virtualModel.additionalProductImages``)
-  point at the local image server (spec: the input must be an image);
-- /v2/edit needs exactly one input image, the main one or ``imageFromPrompt.prompt``; ``scaling``
-  only with an input image (spec descriptions of ``imageUrl``/``imageFile``/``scaling``);
-- at most one of ``background.imageUrl``/``background.imageFile``/``background.prompt``; no image
-  background, guidance, ``referenceBox`` or ``ignorePaddingAndSnapOnCroppedSides`` with
-  ``removeBackground=false``; ``background.scaling`` only with a background image (spec
-  descriptions of those fields);
-- ``virtualModel.model``/``.scene``: one of preset, custom URL, custom file (upstream anyOf);
-- ``maxWidth``/``maxHeight`` only with ``outputSize`` originalImage/croppedSubject (spec), and
-  >= 1 px;
-- colours (``background.color``, ``outline.color``, ``bg_color``) are hex or CSS names (spec
-  descriptions; the schema says only ``type: string``);
-- a picture from ``imageFromPrompt`` (0.6-1 MP) is upscaled only with
-  ``upscale.downscaleIfNeeded`` (spec: AI Upscale takes at most 1 MP fast, 0.26 MP slow);
-- ``shadow.directionOverride`` in degrees 0..360, ``shadow.spreadOverride`` and
-  ``shadow.subjectPoseOverride`` 0..90 (spec descriptions; the number branches are unbounded);
-- sizes stay small so a case costs milliseconds: ``outputSize`` WxH within 8..512 (the pattern
-  allows ``0x0`` and 36 MP+, which the API refuses), ``maxWidth``/``maxHeight`` <= 512;
-- ``px`` paddings/margins are absolute, so they need room: at most 6 px a side, and then the
-  main image and any ``outputSize``/``maxWidth``/``maxHeight`` are at least 64 px a side, and
-  with ``outputSize=croppedSubject`` (as small as the subject) they are 0 px (ratios and
-  percentages are below 50 % by the schema and always leave room).
+Everything comes from the generated table (``photoroom._spec``), so a parameter or rule that
+upstream adds is fuzzed with no edit here:
+
+- fields whose schema is a file (``format: binary``) get a real PNG/JPEG/WebP from
+  :mod:`tests.fuzz.images`; URL fields (``format: uri``) point at the local image server;
+- every rule of the operation is then satisfied by the generic repair of its kind
+  (``one-required``: add the operation's image; ``exclusive``: keep one; ``requires``: drop the
+  parameter; ``forbids``: drop the forbidden ones), checked with the evaluator the client and
+  the emulator use;
+- sizes stay small so a case costs milliseconds: any ``WxH`` value within 8..512 px a side,
+  unbounded numbers at most 512, ``px`` spacings at most 6 px (and then the input at least 64 px
+  a side, or 0 px when no fixed ``WxH`` size gives them room).
+
+One limit is the emulator's, not the spec's, and is declared in :data:`EMULATOR_LIMITS`.
 """
 
 from __future__ import annotations
@@ -41,7 +30,9 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
-from PIL import ImageColor
+from photoroom._rules import first_violation, matches, value_from
+from photoroom._schema import type_names
+from photoroom._spec import MISSING, Operation, operations
 
 from .images import Sample, samples
 
@@ -50,57 +41,37 @@ MIN_SIDE: Final = 8
 MAX_PX: Final = 6
 ROOMY_SIDE: Final = 64
 
-BACKGROUNDS: Final = ("background.imageUrl", "background.imageFile", "background.prompt")
-BACKGROUND_IMAGES: Final = ("background.imageUrl", "background.imageFile")
-NOT_WITHOUT_REMOVAL: Final = (
-    "background.imageUrl",
-    "background.imageFile",
-    "background.guidance.imageUrl",
-    "background.guidance.imageFile",
-    "ignorePaddingAndSnapOnCroppedSides",
-    "referenceBox",
-)
-MAX_SIZE_NEEDS: Final = ("originalImage", "croppedSubject")
-SPACINGS: Final = tuple(
-    f"{kind}{side}"
-    for kind in ("padding", "margin")
-    for side in ("", "Left", "Right", "Top", "Bottom")
-)
-PRODUCT_IMAGES: Final = "virtualModel.additionalProductImages"
-COLOURS: Final = ("background.color", "outline.color", "bg_color")
-# Valid spellings, for colours the generator made up: every hex length, with and without `#`.
-SOME_COLOURS: Final = (
-    "FF0000",
-    "#00ff00",
-    "00F",
-    "#0000FF80",
-    "FFFA",
-    "white",
-    "Teal",
-    "transparent",
-)
-
-# Degrees the shadow overrides take (spec descriptions of the presets and their angles).
-ANGLES: Final = {
-    "shadow.directionOverride": 360.0,
-    "shadow.spreadOverride": 90.0,
-    "shadow.subjectPoseOverride": 90.0,
-}
+#: The emulator's upscaler refuses inputs over 0.26-1 MP unless told to downscale first, and a
+#: picture generated from a prompt is 0.6-1 MP (spec: "AI Upscale takes at most 1 MP fast,
+#: 0.26 MP slow"). With a generated input, the first parameter is set to the second's value.
+EMULATOR_LIMITS: Final = {"generated-input": ("upscale.downscaleIfNeeded", "always")}
 
 _SIZE: Final = re.compile(r"(\d+)x(\d+)")
 _PX: Final = re.compile(r"(\d+)px")
-_HEX: Final = re.compile(r"#?([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 
 Params = dict[str, Any]
 
 
-def is_url_field(name: str) -> bool:
-    return name.endswith("imageUrl") or name == "conceptUrl"
+def operation_of(path: str, method: str) -> Operation:
+    """The table's operation for ``method path``."""
+    for op in operations().values():
+        if op.path == path and op.method.upper() == method.upper():
+            return op
+    raise KeyError(f"{method} {path} is not in the spec")
 
 
-def is_colour(value: Any) -> bool:
-    text = str(value).strip().lower()
-    return text == "transparent" or bool(_HEX.fullmatch(text)) or text in ImageColor.colormap
+def _schema(op: Operation, name: str) -> Mapping[str, Any]:
+    param = op.param(name)
+    if param is not None:
+        return param.schema
+    for leaf in op.keyed:
+        if any(True for _ in matches(leaf.template, [name])):
+            return leaf.schema
+    return {}
+
+
+def _element(schema: Mapping[str, Any]) -> Mapping[str, Any]:
+    return schema.get("items", {}) if schema.get("type") == "array" else schema
 
 
 def make_acceptable(
@@ -116,24 +87,83 @@ def make_acceptable(
 
     ``binary_fields`` names the fields the operation declares as files (arrays included).
     """
+    op = operation_of(path, method)
     out = dict(params)
     images = _Images(rng, image_base)
     for name in list(out):
-        if name in COLOURS and not is_colour(out[name]):
-            out[name] = rng.choice(SOME_COLOURS)
-        elif name in binary_fields:
+        element = _element(_schema(op, name))
+        if name in binary_fields or element.get("format") == "binary":
             out[name] = images.files(out[name])
-        elif is_url_field(name) or (name == PRODUCT_IMAGES and method == "GET"):
+        elif element.get("format") == "uri":
             out[name] = images.urls(out[name])
-    if path == "/v2/edit":
-        main = "imageUrl" if method == "GET" else "imageFile"
-        _edit_rules(out, main, images, rng)
-    elif path == "/v1/render" and "imageUrl" not in out and "imageFile" not in out:
-        if method == "GET":
-            out.setdefault("imageUrl", images.url())
-        else:
-            out["imageFile"] = images.file()
+    _satisfy_rules(op, out, images, rng)
+    _sizes(op, out, images)
     return out
+
+
+def _image_value(op: Operation, name: str, images: _Images, min_side: int = 0) -> Any:
+    if _element(_schema(op, name)).get("format") == "binary":
+        return images.file(min_side)
+    return images.url(min_side)
+
+
+def _satisfy_rules(op: Operation, out: Params, images: _Images, rng: random.Random) -> None:
+    for rule in op.rules:
+        if "one-required" in rule:
+            names = rule["one-required"]
+            if not any(any(True for _ in matches(n, out)) for n in names):
+                image = next((n for n in names if n in op.image), None)
+                if image is not None:
+                    out[image] = _image_value(op, image, images)
+        elif "exclusive" in rule:
+            _keep_one(out, rule["exclusive"], op, rng)
+        elif "requires" in rule:
+            spec = rule["requires"]
+            param = spec["param"]
+            if param not in out:
+                continue
+            value = value_from(out, op.default)
+            if ("any-of" in spec and not any(n in out for n in spec["any-of"])) or any(
+                _typed(op, name, value(name)) not in allowed
+                for name, allowed in (spec.get("value-in") or {}).items()
+            ):
+                del out[param]
+        elif "forbids" in rule:
+            spec = rule["forbids"]
+            value = value_from(out, op.default)
+            if all(_typed(op, n, value(n)) == v for n, v in spec["when"].items()):
+                for param in spec["params"]:
+                    out.pop(param, None)
+    if not any(name in out for name in op.image):
+        key, value = EMULATOR_LIMITS["generated-input"]
+        if op.param(key) is not None and any(n.split(".")[0] == key.split(".")[0] for n in out):
+            out[key] = value
+    violation = first_violation(
+        op.rules, set(out), lambda n: _typed(op, n, value_from(out, op.default)(n))
+    )
+    assert violation is None, f"fuzz repair left a rule broken: {violation}"
+
+
+def _typed(op: Operation, name: str, value: Any) -> Any:
+    """A wire value as the rules compare it (``"false"`` of a boolean field is ``False``)."""
+    if isinstance(value, str) and "boolean" in type_names(_schema(op, name)):
+        return {"true": True, "false": False}.get(value.lower(), value)
+    return value if value is not MISSING else MISSING
+
+
+def _keep_one(out: Params, entries: list[str], op: Operation, rng: random.Random) -> None:
+    """Keep the names of one entry of an ``exclusive`` rule (per ``{key}``); drop the others."""
+    by_key: dict[str | None, dict[str, list[str]]] = {}
+    for entry in entries:
+        for name, key in matches(entry, list(out)):
+            by_key.setdefault(key, {}).setdefault(entry, []).append(name)
+    for groups in by_key.values():
+        if len(groups) > 1:
+            keep = rng.choice(sorted(groups))
+            for entry, names in groups.items():
+                if entry != keep:
+                    for name in names:
+                        out.pop(name, None)
 
 
 class _Images:
@@ -162,71 +192,33 @@ class _Images:
         return self.url()
 
 
-def _edit_rules(out: Params, main: str, images: _Images, rng: random.Random) -> None:
-    """/v2/edit: ``main`` is its input image field (``imageUrl`` on GET, ``imageFile`` on POST)."""
-    _one_input(out, main, images)
-    _exclusive_options(out, rng)
-    for name, top in ANGLES.items():
-        angle = _as_number(out.get(name))
-        if angle is not None and not 0 <= angle <= top:
-            out[name] = abs(angle) % top
-    _sizes(out, main, images)
-
-
-def _one_input(out: Params, main: str, images: _Images) -> None:
-    if main in out:
-        out.pop("imageFromPrompt.prompt", None)
-    elif "imageFromPrompt.prompt" not in out:
-        out[main] = images.file() if main == "imageFile" else images.url()
-    if main not in out:  # a generated picture
-        out.pop("scaling", None)
-        if "upscale.mode" in out and out.get("upscale.downscaleIfNeeded") in (None, "never"):
-            out["upscale.downscaleIfNeeded"] = "always"
-
-
-def _exclusive_options(out: Params, rng: random.Random) -> None:
-    _keep_one(out, [name for name in BACKGROUNDS if name in out], rng)
-    if _is_false(out.get("removeBackground")):
-        for name in NOT_WITHOUT_REMOVAL:
-            out.pop(name, None)
-    if not any(name in out for name in BACKGROUND_IMAGES):
-        out.pop("background.scaling", None)
-    for group in ("virtualModel.model", "virtualModel.scene"):
-        _keep_one(out, [name for name in out if name.startswith(group + ".")], rng)
-
-
-def _sizes(out: Params, main: str, images: _Images) -> None:
+def _sizes(op: Operation, out: Params, images: _Images) -> None:
+    fixed = any(_SIZE.fullmatch(str(value)) for value in out.values())
     roomy = False
-    for name in SPACINGS:
-        if px := _PX.fullmatch(str(out.get(name, ""))):
-            cropped = out.get("outputSize") == "croppedSubject"
-            out[name] = "0px" if cropped else f"{int(px.group(1)) % (MAX_PX + 1)}px"
-            roomy = not cropped
+    for name, value in list(out.items()):
+        if px := _PX.fullmatch(str(value)):
+            out[name] = f"{int(px.group(1)) % (MAX_PX + 1)}px" if fixed else "0px"
+            roomy = roomy or fixed
     low = ROOMY_SIDE if roomy else MIN_SIDE
-    if roomy and main in out:
-        out[main] = images.file(low) if main == "imageFile" else images.url(low)
-    if size := _SIZE.fullmatch(str(out.get("outputSize", ""))):
-        width, height = (_clamp(int(side), low, MAX_SIDE) for side in size.groups())
-        out["outputSize"] = f"{width}x{height}"
-    for name in ("maxWidth", "maxHeight"):
-        if name not in out:
+    if roomy:
+        for name in op.image:
+            if name in out:
+                out[name] = _image_value(op, name, images, low)
+    for name, value in list(out.items()):
+        if size := _SIZE.fullmatch(str(value)):
+            width, height = (_clamp(int(side), low, MAX_SIDE) for side in size.groups())
+            out[name] = f"{width}x{height}"
             continue
-        if out.get("outputSize") not in MAX_SIZE_NEEDS:
-            del out[name]
-        else:
-            out[name] = _clamp(int(_number(out[name])), low if roomy else 1, MAX_SIDE)
-
-
-def _keep_one(out: Params, names: list[str], rng: random.Random) -> None:
-    if len(names) > 1:
-        keep = rng.choice(names)
-        for name in names:
-            if name != keep:
-                del out[name]
-
-
-def _is_false(value: Any) -> bool:
-    return value is False or (isinstance(value, str) and value.lower() == "false")
+        schema = _schema(op, name)
+        number = _as_number(value)
+        numeric = {"number", "integer"} & type_names(schema)
+        if number is None or not numeric or "maximum" in schema or "exclusiveMaximum" in schema:
+            continue
+        floor = schema.get("minimum", 0)
+        if floor >= 1:  # a size in pixels: small, and roomy enough for px spacings
+            out[name] = _clamp(int(number), low if roomy else int(floor), MAX_SIDE)
+        elif number > MAX_SIDE:
+            out[name] = MAX_SIDE
 
 
 def _as_number(value: Any) -> float | None:
@@ -238,11 +230,6 @@ def _as_number(value: Any) -> float | None:
     except (TypeError, ValueError):
         return None
     return number if math.isfinite(number) else None
-
-
-def _number(value: Any) -> float:
-    number = _as_number(value)
-    return 1.0 if number is None else number
 
 
 def _clamp(value: int, low: int, high: int) -> int:

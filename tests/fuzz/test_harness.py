@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from PIL import Image
 from schemathesis import GenerationMode
 
+from photoroom._rules import first_violation
 from tests.fuzz import hooks, rules, verify
 from tests.fuzz.images import samples
 
@@ -28,15 +29,16 @@ def accept(method: str, params: dict[str, object], seed: int = 0) -> dict[str, o
     )
 
 
-def test_exclusive_backgrounds_keep_exactly_one() -> None:
-    for seed in range(10):
-        out = accept(
-            "POST",
-            {"background.prompt": "sky", "background.imageFile": b"", "background.imageUrl": "x"},
-            seed,
-        )
-        kept = [name for name in rules.BACKGROUNDS if name in out]
-        assert len(kept) == 1
+def test_exclusive_parameters_keep_exactly_one() -> None:
+    """Every ``exclusive`` rule of the table, with all its names given, keeps one of them."""
+    op = rules.operation_of("/v2/edit", "POST")
+    for rule in (r for r in op.rules if "exclusive" in r):
+        names = [n.replace("{key}", "k").replace(".*", ".prompt") for n in rule["exclusive"]]
+        names = [n for n in names if n in op.by_wire or n.startswith("layers.")]
+        for seed in range(5):
+            out = accept("POST", dict.fromkeys(names, "x"), seed)
+            assert first_violation(op.rules, set(out), lambda n, o=out: o.get(n)) is None
+            assert sum(name in out for name in names) <= 1 or len(names) < 2
 
 
 def test_no_image_background_or_snapping_without_background_removal() -> None:
@@ -66,12 +68,6 @@ def test_sizes_stay_small_and_pixel_spacing_gets_room() -> None:
     assert out["paddingLeft"] == "2px"
     name = str(out["imageUrl"]).removeprefix(BASE)
     assert min(next(s for s in samples() if s.name == name).size) >= rules.ROOMY_SIDE
-
-
-def test_made_up_colours_and_angles_become_valid_ones() -> None:
-    out = accept("GET", {"background.color": "zz", "shadow.directionOverride": -400})
-    assert rules.is_colour(out["background.color"])
-    assert out["shadow.directionOverride"] == 40
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
