@@ -276,7 +276,7 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _warn_if_insecure(url: str) -> None:
+def _warn_if_insecure(url: str, stacklevel: int) -> None:
     """Warn when the key would travel in clear text to another machine.
 
     A warning, not a refusal: plain HTTP to an emulator or proxy on a private network (a CI
@@ -290,7 +290,7 @@ def _warn_if_insecure(url: str) -> None:
                 f"{parts.scheme}://{parts.netloc} is plain HTTP to a host that is not this "
                 "machine: the API key (x-api-key) would be readable on the network; use https"
             ),
-            stacklevel=4,
+            stacklevel=stacklevel + 1,
         )
 
 
@@ -331,7 +331,7 @@ class BaseClient(Generic[HttpxClientT]):
         self.segment_base_url = (
             segment_base_url or base_url or env_segment or env_base or DEFAULT_SEGMENT_BASE_URL
         ).rstrip("/")
-        self._check_hosts()
+        self._check_hosts(stacklevel=3)  # the user's Photoroom(...) line
         # A caller's http_client keeps its own timeout unless one is passed here.
         if isinstance(timeout, NotGiven):
             self.timeout: httpx.Timeout = (
@@ -347,9 +347,10 @@ class BaseClient(Generic[HttpxClientT]):
         self._rng = random.Random()
         self._generated: GeneratedClient | None = None
 
-    def _check_hosts(self) -> None:
+    def _check_hosts(self, stacklevel: int) -> None:
+        """Warn about plain HTTP; ``stacklevel`` 1 is the caller of this method."""
         for url in dict.fromkeys((self.base_url, self.segment_base_url)):
-            _warn_if_insecure(url)
+            _warn_if_insecure(url, stacklevel + 1)
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -397,7 +398,7 @@ class BaseClient(Generic[HttpxClientT]):
         if not isinstance(segment_base_url, NotGiven):
             clone.segment_base_url = segment_base_url.rstrip("/")
         if not isinstance(base_url, NotGiven) or not isinstance(segment_base_url, NotGiven):
-            clone._check_hosts()
+            clone._check_hosts(stacklevel=2)  # the user's copy(...) line
         if not isinstance(http_client, NotGiven):
             clone._http = http_client
             if isinstance(timeout, NotGiven):
