@@ -21,7 +21,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -324,20 +324,34 @@ async def _run_account(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _configure_logging(verbosity: int) -> None:
+@contextlib.contextmanager
+def _logging_to_stderr(verbosity: int) -> Iterator[None]:
+    """``-v``: one line per answer and retry; ``-vv``: also requests, attempts and the reason
+    of every retry decision. The handler lives as long as the command."""
     if verbosity <= 0:
+        yield
         return
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("[%(levelname)s %(name)s] %(message)s"))
+    previous = logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if verbosity > 1 else logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (see the module docstring)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    _configure_logging(args.verbose)
+    with _logging_to_stderr(args.verbose):
+        return _main(args)
+
+
+def _main(args: argparse.Namespace) -> int:
     output = BatchOutput(getattr(args, "output_dir", "") or "", json_lines=args.json)
 
     def fail(code: int, exc: BaseException) -> int:

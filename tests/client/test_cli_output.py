@@ -162,3 +162,17 @@ def test_sigint_mid_batch_leaves_the_report_and_no_partial_file(tmp_path: Path) 
     assert "interrupted" in stderr
     summary = json.loads(stdout.splitlines()[-1])
     assert summary["type"] == "summary" and summary["interrupted"] is True
+
+
+def test_vv_logs_more_than_v_and_never_the_key(capsys: pytest.CaptureFixture[str]) -> None:
+    key = "sk-cli-secret-0123456789"
+    assert run("--emulator", "--api-key", key, "-v", "account") == 0
+    info = capsys.readouterr().err
+    assert run("--emulator", "--api-key", key, "-vv", "account") == 0
+    debug = capsys.readouterr().err
+    assert "GET https://image-api.photoroom.com/v2/account -> 200" in info
+    assert len(debug.splitlines()) > len(info.splitlines())
+    assert "request built: GET" in debug and "request built" not in info
+    assert key not in info and key not in debug
+    assert run("--emulator", "--api-key", key, "account") == 0
+    assert "[INFO" not in capsys.readouterr().err  # the handler went away with the command
