@@ -11,7 +11,6 @@ joining the multipart body) and disk writes run in a worker thread (``asyncio.to
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import functools
 import os
@@ -105,7 +104,16 @@ def _precheck_remove_background(options: Mapping[str, Any]) -> None:
 
 
 async def _asyncio_sleep(seconds: float) -> None:
+    import asyncio
+
     await asyncio.sleep(seconds)
+
+
+async def _to_thread(function: Callable[..., T], /, *args: Any) -> T:
+    """``asyncio.to_thread`` (asyncio loads with the first async call, not with the package)."""
+    import asyncio
+
+    return await asyncio.to_thread(function, *args)
 
 
 def _is_success(response: httpx.Response) -> bool:
@@ -376,6 +384,7 @@ class Photoroom(BaseClient[httpx.Client]):
         progress: bool | None,
         on_item: Callable[[BatchItem], None] | None,
     ) -> BatchReport:
+        import asyncio
         import concurrent.futures
 
         from ._batch import run_batch
@@ -553,7 +562,7 @@ class AsyncPhotoroom(BaseClient[httpx.AsyncClient]):
         max_retries = self._max_retries(call)
         while True:
             if call.operation in _UPLOADS:  # joins the multipart body: a copy of the image
-                request = await asyncio.to_thread(self._build_request, call, retries)
+                request = await _to_thread(self._build_request, call, retries)
             else:
                 request = self._build_request(call, retries)
             self._log_sending(request, retries, max_retries)
@@ -580,7 +589,7 @@ class AsyncPhotoroom(BaseClient[httpx.AsyncClient]):
                 elapsed = time.monotonic() - start
                 if mode == "parse" and saved is None and call.save_to is not None:
                     # on_success writes the file: off the event loop
-                    step = await asyncio.to_thread(
+                    step = await _to_thread(
                         self._on_response, call, request, response, retries, elapsed, saved, mode
                     )
                 else:
@@ -601,7 +610,7 @@ class AsyncPhotoroom(BaseClient[httpx.AsyncClient]):
     async def _request_stream(
         self, build: Callable[[], Call[T]], offload: bool
     ) -> AsyncIterator[AsyncStreamedResponse[T]]:
-        call = await asyncio.to_thread(build) if offload else build()
+        call = await _to_thread(build) if offload else build()
         response: httpx.Response = await self._loop(call, "stream")
         try:
             yield AsyncStreamedResponse(response, functools.partial(self._parse, call))
@@ -630,10 +639,10 @@ class AsyncPhotoroom(BaseClient[httpx.AsyncClient]):
                     block.append(chunk)
                     size += len(chunk)
                     if size >= _WRITE_BLOCK:
-                        await asyncio.to_thread(handle.write, b"".join(block))
+                        await _to_thread(handle.write, b"".join(block))
                         block, size = [], 0
                 if block:
-                    await asyncio.to_thread(handle.write, b"".join(block))
+                    await _to_thread(handle.write, b"".join(block))
             return response, target
         finally:
             await response.aclose()
@@ -646,7 +655,7 @@ class AsyncPhotoroom(BaseClient[httpx.AsyncClient]):
         **options: Unpack[RemoveBackgroundCallOptions],
     ) -> RemoveBackgroundResult:
         """Cut the subject out (``POST /v1/segment``); see :meth:`Photoroom.remove_background`."""
-        call = await asyncio.to_thread(self._remove_background_call, image, options, save_to)
+        call = await _to_thread(self._remove_background_call, image, options, save_to)
         return await self._request(call)
 
     async def edit(
@@ -657,7 +666,7 @@ class AsyncPhotoroom(BaseClient[httpx.AsyncClient]):
         **options: Unpack[EditCallOptions],
     ) -> EditResult:
         """Edit an image (``/v2/edit``); see :meth:`Photoroom.edit`."""
-        call = await asyncio.to_thread(self._edit_call, image, options, save_to)
+        call = await _to_thread(self._edit_call, image, options, save_to)
         return await self._request(call)
 
     async def account(self, **options: Unpack[RequestOptions]) -> Account:
@@ -747,7 +756,7 @@ class AsyncPhotoroomWithRawResponse:
         **options: Unpack[RemoveBackgroundCallOptions],
     ) -> APIResponse[RemoveBackgroundResult]:
         client = self._client
-        call = await asyncio.to_thread(client._remove_background_call, image, options, save_to)
+        call = await _to_thread(client._remove_background_call, image, options, save_to)
         return await client._request_raw(call)
 
     async def edit(
@@ -757,7 +766,7 @@ class AsyncPhotoroomWithRawResponse:
         save_to: str | os.PathLike[str] | None = None,
         **options: Unpack[EditCallOptions],
     ) -> APIResponse[EditResult]:
-        call = await asyncio.to_thread(self._client._edit_call, image, options, save_to)
+        call = await _to_thread(self._client._edit_call, image, options, save_to)
         return await self._client._request_raw(call)
 
     async def account(self, **options: Unpack[RequestOptions]) -> APIResponse[Account]:
