@@ -50,7 +50,8 @@ if TYPE_CHECKING:
 FloatArray = NDArray[np.float32]
 
 WORKING_PIXELS: Final = 110_000
-FACE_SIDE: Final = 320  # longest side of the copy faces are looked for on
+FACE_SIDE: Final = 512  # longest side of the copy faces are looked for on
+_FACE_MEMO: dict[int, tuple[Any, tuple[FaceBox, ...]]] = {}
 BORDER_FRACTION: Final = 0.04
 GRABCUT_ITERATIONS: Final = 2
 SHADOW_WEIGHT: Final = 0.5  # how much darkening counts next to lightening and hue change
@@ -165,18 +166,22 @@ def segment(image: Image.Image, *, use_existing_alpha: bool = True) -> Mask:
 
     factor = min(1.0, math.sqrt(WORKING_PIXELS / (width * height)))
     small_size = (max(8, round(width * factor)), max(8, round(height * factor)))
-    # One array copy of the upload serves both the working copy and the edge refinement. OpenCV's
+    # Faces are looked for on their own copy, in a second thread while this one shrinks. One
+    # array copy of the upload serves both the working copy and the edge refinement. OpenCV's
     # area average instead of Pillow's box filter: Pillow premultiplies RGBA (two full passes)
     # even when every pixel is opaque.
-    pixels = np.asarray(source)
-    small_all = (
-        cv2.resize(pixels, small_size, interpolation=cv2.INTER_AREA) if factor < 1 else pixels
-    )
-    small_rgb = np.ascontiguousarray(small_all[..., :3])
-    small = np.asarray(cv2.GaussianBlur(small_rgb, (3, 3), 0), dtype=np.uint8)
+    from concurrent.futures import ThreadPoolExecutor
 
-    lab = to_lab(small)
-    faces = _faces(small)
+    with ThreadPoolExecutor(1) as pool:
+        pending_faces = pool.submit(faces_in, image)
+        pixels = np.asarray(source)
+        small_all = (
+            cv2.resize(pixels, small_size, interpolation=cv2.INTER_AREA) if factor < 1 else pixels
+        )
+        small_rgb = np.ascontiguousarray(small_all[..., :3])
+        small = np.asarray(cv2.GaussianBlur(small_rgb, (3, 3), 0), dtype=np.uint8)
+        lab = to_lab(small)
+        faces = _scaled(pending_faces.result(), small_size[0] / width)
     trusted = trusted_border(lab, faces)
     model = BackgroundModel.fit(lab, trusted)
     busy = model.noise > BUSY_NOISE
@@ -623,28 +628,59 @@ def _person_prior(shape: tuple[int, int], faces: list[FaceBox]) -> NDArray[np.ui
     return prior
 
 
-def _faces(rgb: NDArray[np.uint8]) -> list[FaceBox]:
-    """Faces found in a (working-size) RGB image, in its pixels; empty without cascades.
+def faces_in(image: Image.Image) -> tuple[FaceBox, ...]:
+    """Faces in ``image``, in the pixels of a copy whose longest side is :data:`FACE_SIDE`.
 
-    They are looked for on a copy at most :data:`FACE_SIDE` px long (a face is at least a
-    twelfth of the shorter side anyway), which keeps the cascades to a few tens of ms.
+    The copy is shrunk by Pillow's integer reduction first (a fast box filter) and then to its
+    size, before the conversion to grey, so a 12 MP upload costs a few ms before the cascades
+    run. The answer is remembered for the last few images (the same ``Image`` object), because
+    the pipeline asks :func:`segment` and then :func:`detect_person` about the same upload.
     """
+    key = id(image)
+    cached = _FACE_MEMO.get(key)
+    if cached is not None and cached[0]() is image:
+        return cached[1]
+    import weakref
+
     import cv2
 
-    grey = np.asarray(cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY), np.uint8)
+    copy = image if image.mode in ("RGB", "RGBA", "L", "LA") else image.convert("RGB")
+    step = max(image.size) // (2 * FACE_SIDE)
+    if step >= 2:
+        copy = copy.reduce(step)
+    grey = np.asarray(copy.convert("L"), np.uint8)
     factor = min(1.0, FACE_SIDE / max(grey.shape))
     if factor < 1.0:
         grey = np.asarray(
             cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA), np.uint8
         )
+    faces = tuple(detect_faces(grey))
+    scale = (image.width / grey.shape[1], image.height / grey.shape[0])
+    found = tuple(
+        FaceBox(
+            round(face.x * scale[0]),
+            round(face.y * scale[1]),
+            round(face.width * scale[0]),
+            round(face.height * scale[1]),
+        )
+        for face in faces
+    )
+    while len(_FACE_MEMO) >= 4:
+        _FACE_MEMO.pop(next(iter(_FACE_MEMO)))
+    _FACE_MEMO[key] = (weakref.ref(image), found)
+    return found
+
+
+def _scaled(faces: tuple[FaceBox, ...], factor: float) -> list[FaceBox]:
+    """Face boxes of the upload in the working copy's pixels."""
     return [
         FaceBox(
-            round(f.x / factor),
-            round(f.y / factor),
-            round(f.width / factor),
-            round(f.height / factor),
+            round(f.x * factor),
+            round(f.y * factor),
+            max(1, round(f.width * factor)),
+            max(1, round(f.height * factor)),
         )
-        for f in detect_faces(grey)
+        for f in faces
     ]
 
 
@@ -705,18 +741,13 @@ def _cascades() -> tuple[tuple[str, Any], ...]:
 def detect_person(image: Image.Image) -> bool:
     """Whether the image shows a person (the API then reports uncertainty -1).
 
-    Looks for a frontal or profile face (:func:`detect_faces`) on a copy at most 640 px wide,
+    Looks for a frontal or profile face (:func:`faces_in`, :func:`detect_faces`) on a copy at
+    most :data:`FACE_SIDE` px long,
     with the Haar cascades that ``opencv-python-headless`` 4.x ships in ``cv2.data.haarcascades``
     (a system ``opencv-data`` install also works). The 5.x wheel has neither the
     ``CascadeClassifier`` API nor the files: there this returns False for every image.
     """
-    import cv2
-
-    grey = np.asarray(image.convert("L"))
-    factor = min(1.0, 640 / max(grey.shape))
-    if factor < 1.0:
-        grey = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
-    return bool(detect_faces(np.asarray(grey, np.uint8)))
+    return bool(faces_in(image))
 
 
 def _cascade_path(name: str) -> Path | None:
