@@ -39,7 +39,7 @@ from .imaging import generative
 from .imaging.colors import parse_color
 from .imaging.compose import BlurOptions, ComposeOptions, OutlineOptions, ShadowOptions, compose
 from .imaging.decode import MAX_PIXELS, load_image, sniff_format
-from .imaging.encode import encode, watermark
+from .imaging.encode import DEFAULT_MEDIA_TYPE, encode, watermark
 from .imaging.errors import ImageInputError, ImagingError
 from .imaging.layout import CroppedSides, LayoutOptions, compute_layout, cropped_sides
 from .imaging.segment_options import SegmentOptions, render_segment_output
@@ -56,7 +56,6 @@ BLANK_DEFAULT_SIZE: Final = (1000, 1000)
 BLANK_CACHE_SIZE: Final = 64
 MAIN_IMAGE_FIELDS: Final = ("imageFile", "imageUrl")
 BACKGROUND_IMAGE_FIELDS: Final = ("background.imageFile", "background.imageUrl")
-SEGMENT_CONTENT_TYPES: Final = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"}
 
 
 @dataclass
@@ -101,10 +100,9 @@ class Pipeline:
     # --- /v1/segment -----------------------------------------------------------------------------
 
     async def remove_background(self, data: bytes, params: Params, *, sandbox: bool) -> ImageResult:
-        fmt = str(params.get("format", "png"))
         if not self._config.processing:
             size = _header_size(data, "image_file", Limits.of(SEGMENT_OPERATION))
-            result = await self._blank(size, fmt, sandbox)
+            result = await self._blank(size, output_media_type(SEGMENT_OPERATION, params), sandbox)
             return ImageResult(result[0], result[1], {"x-uncertainty-score": "0"})
         return await _in_thread(lambda: _segment(data, params, sandbox))
 
@@ -125,7 +123,7 @@ class Pipeline:
             limits = Limits.of(EDIT_OPERATION)
             size = _header_size(main, "imageFile", limits) if main else BLANK_DEFAULT_SIZE
         content, media_type = await self._blank(
-            size, str(params.get("export.format", "png")), sandbox
+            size, output_media_type(EDIT_OPERATION, params), sandbox
         )
         return ImageResult(content, media_type, {"x-uncertainty-score": "0"})
 
@@ -162,7 +160,6 @@ async def _in_thread(work: Callable[[], T]) -> T:
 
 def _segment(data: bytes, params: Params, sandbox: bool) -> ImageResult:
     options = SegmentOptions.from_form(
-        format=_str(params.get("format")),
         channels=_str(params.get("channels")),
         bg_color=_str(params.get("bg_color")),
         size=_str(params.get("size")),
@@ -177,9 +174,9 @@ def _segment(data: bytes, params: Params, sandbox: bool) -> ImageResult:
     output = render_segment_output(image, mask, options)
     if sandbox:
         output = watermark(output)
-    content, _ = encode(output, options.format)
+    content, media_type = encode(output, output_media_type(SEGMENT_OPERATION, params))
     headers = {"x-uncertainty-score": _uncertainty(image, mask.uncertainty)}
-    return ImageResult(content, SEGMENT_CONTENT_TYPES[options.format], headers)
+    return ImageResult(content, media_type, headers)
 
 
 # --- edit ----------------------------------------------------------------------------------------
@@ -216,7 +213,7 @@ def _edit(images: Mapping[str, list[bytes]], params: Params, sandbox: bool) -> I
         canvas = watermark(canvas)
     dpi = params.get("export.dpi")
     content, media_type = encode(
-        canvas, str(params.get("export.format", "png")), dpi=float(dpi) if dpi else None
+        canvas, output_media_type(EDIT_OPERATION, params), dpi=float(dpi) if dpi else None
     )
     return ImageResult(content, media_type, headers)
 
@@ -399,14 +396,22 @@ def _header_size(data: bytes | None, name: str, limits: Limits) -> tuple[int, in
     return (width, height)
 
 
-def _blank_image(size: tuple[int, int], fmt: str, sandbox: bool) -> tuple[bytes, str]:
-    name = fmt.lower()
-    background = (255, 255, 255, 255) if name in ("jpg", "jpeg") else (0, 0, 0, 0)
-    image = Image.new("RGBA", size, background)
+def _blank_image(size: tuple[int, int], media_type: str, sandbox: bool) -> tuple[bytes, str]:
+    image = Image.new("RGBA", size, (0, 0, 0, 0))  # formats without alpha flatten it to white
     if sandbox:
         image = watermark(image)
-    content, media_type = encode(image, name)
-    return content, media_type
+    return encode(image, media_type)
+
+
+def output_media_type(operation_id: str, params: Params) -> str:
+    """The media type of the answer: the value of the operation's output-format parameter (the
+    one whose schema carries ``x-photoroom-media-types``; its server default when not sent)."""
+    for param in operation(operation_id).params:
+        media_types = param.schema.get("x-photoroom-media-types")
+        if media_types:
+            value = params.get(param.wire, param.default)
+            return str(media_types.get(value, DEFAULT_MEDIA_TYPE))
+    return DEFAULT_MEDIA_TYPE
 
 
 # --- small helpers -------------------------------------------------------------------------------

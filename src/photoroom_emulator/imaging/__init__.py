@@ -19,7 +19,7 @@ from .compose import (
     compose,
 )
 from .decode import has_alpha_channel, load_image, sniff_format
-from .encode import encode, supported_formats, watermark
+from .encode import encode, pillow_format, watermark
 from .errors import ColorError, ImageInputError, ImagingError, LayoutError
 from .layout import (
     Box,
@@ -59,10 +59,10 @@ __all__ = [
     "load_image",
     "parse_color",
     "parse_spacing",
+    "pillow_format",
     "render_segment_output",
     "segment",
     "sniff_format",
     "subject_bbox",
-    "supported_formats",
     "watermark",
 ]

@@ -7,23 +7,23 @@ import math
 from functools import lru_cache
 from typing import Final
 
-from PIL import Image, ImageDraw, ImageFont, features
+from PIL import Image, ImageDraw, ImageFont
 
 from .errors import ImagingError
 
-# Qualities stated by the spec's `export.format` description.
-JPEG_QUALITY: Final = 80
-WEBP_QUALITY: Final = 90
-AVIF_QUALITY: Final = 80
-
-CONTENT_TYPES: Final = {
-    "png": "image/png",
-    "jpeg": "image/jpeg",
-    "webp": "image/webp",
-    "avif": "image/avif",
+# What each media type gets when it is written: the Pillow format, whether alpha is kept, and the
+# quality the spec states ("Jpeg exports with a quality of 80 and WebP exports with a quality of
+# 90"). Keyed by media type: which format value means which media type is the spec's
+# (x-photoroom-media-types, read by the pipeline), not this table's. A media type with no entry
+# here (a format upstream adds) falls back to Pillow's encoder of that name, alpha kept when the
+# format has it; tests/emulator/imaging/test_encode.py lists the spec's formats so covered.
+ENCODER_BEHAVIOUR: Final[dict[str, tuple[str, str, int | None]]] = {
+    "image/png": ("PNG", "alpha", None),
+    "image/jpeg": ("JPEG", "flatten", 80),
+    "image/webp": ("WEBP", "alpha", 90),
+    "image/avif": ("AVIF", "alpha", 80),
 }
-
-_ALIASES: Final = {"jpg": "jpeg"}
+DEFAULT_MEDIA_TYPE: Final = "image/png"
 
 # EXIF tags used to carry the pixel density in formats without a native dpi field.
 _X_RESOLUTION: Final = 0x011A
@@ -42,56 +42,52 @@ FAST_PNG_PIXELS: Final = 1_000_000
 _PNG_COLOUR_TYPES: Final = {"L": (0, 1), "RGB": (2, 3), "LA": (4, 2), "RGBA": (6, 4)}
 
 
-def supported_formats() -> tuple[str, ...]:
-    """Export format names this build can write (``avif`` only when Pillow has the codec)."""
-    names = ["png", "jpeg", "jpg", "webp"]
-    if features.check("avif"):
-        names.append("avif")
-    return tuple(names)
+def pillow_format(media_type: str) -> str | None:
+    """The Pillow format that writes ``media_type``, or None when this build cannot."""
+    known = ENCODER_BEHAVIOUR.get(media_type)
+    name = known[0] if known else media_type.removeprefix("image/").upper()
+    Image.init()
+    return name if name in Image.SAVE else None
 
 
 def encode(
     image: Image.Image,
-    format: str = "png",
+    media_type: str = DEFAULT_MEDIA_TYPE,
     *,
     dpi: float | None = None,
     quality: int | None = None,
 ) -> tuple[bytes, str]:
-    """Encode ``image`` and return ``(bytes, content_type)``.
+    """Encode ``image`` as ``media_type`` and return ``(bytes, media_type)``.
 
     PNG and WebP keep the alpha channel. JPEG has none, so a transparent result is flattened onto
     white: the colour a cut-out "on nothing" is expected to show in a viewer, and what the API's
     JPEG exports of transparent results look like. ``dpi`` goes in the format's own density field
-    (PNG pHYs, JPEG JFIF) or, for WebP and AVIF, in EXIF XResolution/YResolution.
+    (PNG pHYs, JPEG JFIF) or, for the others, in EXIF XResolution/YResolution. A media type with
+    no entry in :data:`ENCODER_BEHAVIOUR` is written by Pillow's encoder of that name.
     """
-    name = _ALIASES.get(format.lower(), format.lower())
-    if name not in CONTENT_TYPES or (name == "avif" and not features.check("avif")):
-        raise ImagingError(
-            f"export.format: {format!r} is not supported (expected one of "
-            f"{', '.join(supported_formats())})."
-        )
+    name = pillow_format(media_type)
+    if name is None:
+        raise ImagingError(f"export format {media_type} cannot be written by this emulator build.")
     if dpi is not None and not 0 < dpi <= 65535:
         raise ImagingError(f"export.dpi: {dpi!r} is out of range.")
+    _, alpha, default_quality = ENCODER_BEHAVIOUR.get(media_type, (name, "alpha", None))
 
     params: dict[str, object] = {}
-    if name == "jpeg":
-        image = flatten(image, (255, 255, 255))
-        params["quality"] = quality or JPEG_QUALITY
-    elif name == "webp":
-        image = _keep_alpha_if_any(image)
-        params["quality"] = quality or WEBP_QUALITY
-    elif name == "avif":
-        image = _keep_alpha_if_any(image)
-        params["quality"] = quality or AVIF_QUALITY
-    else:
+    if quality or default_quality:
+        params["quality"] = quality or default_quality
+    if name == "PNG":
         image = _clear_invisible(_keep_alpha_if_any(image))
         fast = _fast_png(image, dpi)
         if fast is not None:
-            return fast, CONTENT_TYPES[name]
+            return fast, media_type
         params["compress_level"] = PNG_COMPRESS_LEVEL
+    elif alpha == "flatten":
+        image = flatten(image, (255, 255, 255))
+    else:
+        image = _fit_mode(_keep_alpha_if_any(image), name)
 
     if dpi is not None:
-        if name in ("png", "jpeg"):
+        if name in ("PNG", "JPEG"):
             params["dpi"] = (dpi, dpi)
         else:
             exif = Image.Exif()
@@ -101,8 +97,23 @@ def encode(
             params["exif"] = exif.tobytes()
 
     buffer = io.BytesIO()
-    image.save(buffer, format=name.upper(), **params)
-    return buffer.getvalue(), CONTENT_TYPES[name]
+    try:
+        image.save(buffer, format=name, **params)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ImagingError(f"export format {media_type} could not be written: {exc}") from None
+    return buffer.getvalue(), media_type
+
+
+def _fit_mode(image: Image.Image, name: str) -> Image.Image:
+    """A mode the format can write: RGBA where it can, else RGB on white (a fallback format)."""
+    if name in ("WEBP", "AVIF", "PNG") or image.mode in ("RGB", "L"):
+        return image
+    probe = io.BytesIO()
+    try:
+        Image.new(image.mode, (1, 1)).save(probe, format=name)
+    except (OSError, ValueError, KeyError):
+        return flatten(image, (255, 255, 255))
+    return image
 
 
 def _clear_invisible(image: Image.Image) -> Image.Image:

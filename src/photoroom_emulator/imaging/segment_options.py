@@ -28,14 +28,12 @@ SIZE_PIXELS: Final[dict[str, int]] = {
     "hd": 4_000_000,
     "full": 36_000_000,
 }
-OUTPUT_FORMATS: Final = ("png", "jpg", "webp")
 
 
 @dataclass(frozen=True)
 class SegmentOptions:
     """The ``/v1/segment`` form fields that shape the output image; defaults are the API's."""
 
-    format: str = "png"
     channels: Channels = "rgba"
     bg_color: RGBA | None = None
     size: SizePreset = "full"
@@ -46,7 +44,6 @@ class SegmentOptions:
     def from_form(
         cls,
         *,
-        format: str | None = None,
         channels: str | None = None,
         bg_color: str | None = None,
         size: str | None = None,
@@ -54,9 +51,6 @@ class SegmentOptions:
         despill: str | bool | None = None,
     ) -> SegmentOptions:
         """Validate raw form values; each problem is an :class:`ImagingError` naming the field."""
-        fmt = (format or "png").lower()
-        if fmt not in OUTPUT_FORMATS:
-            raise ImagingError(f"format: {format!r} is not one of {', '.join(OUTPUT_FORMATS)}.")
         chosen_channels = (channels or "rgba").lower()
         if chosen_channels not in ("rgba", "alpha"):
             raise ImagingError(f"channels: {channels!r} is not one of rgba, alpha.")
@@ -64,7 +58,6 @@ class SegmentOptions:
         if preset not in SIZE_PIXELS:
             raise ImagingError(f"size: {size!r} is not one of {', '.join(SIZE_PIXELS)}.")
         return cls(
-            format=fmt,
             channels=chosen_channels,  # type: ignore[arg-type]
             bg_color=parse_color(bg_color, parameter="bg_color") if bg_color else None,
             size=preset,  # type: ignore[arg-type]

@@ -88,10 +88,9 @@ def test_despill_neutralises_green_fringes_only() -> None:
 
 def test_options_are_read_from_form_values() -> None:
     options = SegmentOptions.from_form(
-        format="JPG", channels="alpha", bg_color="#00FF00", size="medium", crop="true", despill="1"
+        channels="alpha", bg_color="#00FF00", size="medium", crop="true", despill="1"
     )
     assert options == SegmentOptions(
-        format="jpg",
         channels="alpha",
         bg_color=(0, 255, 0, 255),
         size="medium",
@@ -104,7 +103,6 @@ def test_options_are_read_from_form_values() -> None:
 @pytest.mark.parametrize(
     ("field", "value"),
     [
-        ("format", "gif"),
         ("channels", "rgb"),
         ("size", "huge"),
         ("crop", "perhaps"),
