@@ -489,7 +489,7 @@ def _refine_edges(
     band = cv2.findNonZero(cv2.inRange(upscaled, 0.02, 0.98))  # 3x faster than np.nonzero
     if band is None:
         return alpha
-    cols, rows = band[:, 0, 0], band[:, 0, 1]
+    cols, rows = np.asarray(band[:, 0, 0], np.intp), np.asarray(band[:, 0, 1], np.intp)
 
     noise = _full_resolution_noise(rgb, model)
     if subject_distance < 5.0 * noise:
