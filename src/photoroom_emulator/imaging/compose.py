@@ -36,15 +36,9 @@ from .segmentation import FloatArray, apply_alpha, to_uint8
 
 BlurMode = Literal["gaussian", "bokeh"]
 
-SHADOW_MODES: Final = (
-    "ai.soft",
-    "ai.hard",
-    "ai.floating",
-    "ai.preset-soft",
-    "ai.preset-hard",
-    "ai.auto-with-overrides",
-)
-# Named values of the shadow overrides (spec: shadow.*Override descriptions).
+# Named values of the shadow overrides (spec: shadow.*Override descriptions: "0 means behind",
+# "90 means a very long shadow", ...). A name with no entry (a preset upstream adds) is taken as
+# not overridden: the mode's own value (tests/emulator/imaging/test_behaviour_tables.py).
 SHADOW_DIRECTIONS: Final = {
     "behind": 0.0,
     "behindLeft": 45.0,
@@ -99,7 +93,8 @@ class ShadowStyle:
 
 # What each mode looks like when not overridden. Legacy "soft" is a diffuse shadow falling behind
 # the subject (mostly visible as the contact shadow), "hard" a crisp shadow cast behind and to the
-# right, "floating" a blurred ellipse some way below a lifted subject.
+# right, "floating" a blurred ellipse some way below a lifted subject. A mode with no entry (one
+# upstream adds) gets FALLBACK_SHADOW, a neutral soft shadow: accepted, never a 400.
 SHADOW_PRESETS: Final[dict[str, ShadowStyle]] = {
     "ai.soft": ShadowStyle(direction=0, spread=20, softness=0.8, intensity=0.45),
     "ai.preset-soft": ShadowStyle(direction=0, spread=20, softness=0.8, intensity=0.45),
@@ -108,6 +103,7 @@ SHADOW_PRESETS: Final[dict[str, ShadowStyle]] = {
     "ai.floating": ShadowStyle(softness=0.7, intensity=0.4, floating=True),
     "ai.auto-with-overrides": ShadowStyle(direction=0, spread=25, softness=0.6, intensity=0.5),
 }
+FALLBACK_SHADOW: Final = ShadowStyle(direction=0, spread=25, softness=0.6, intensity=0.5)
 
 
 @dataclass(frozen=True)
@@ -122,7 +118,7 @@ class ShadowOptions:
     pose: float | None = None
 
     def style(self) -> ShadowStyle:
-        base = SHADOW_PRESETS[self.mode]
+        base = SHADOW_PRESETS.get(self.mode, FALLBACK_SHADOW)
         return ShadowStyle(
             direction=base.direction if self.direction is None else self.direction,
             spread=base.spread if self.spread is None else self.spread,
@@ -138,8 +134,6 @@ class ShadowOptions:
         mode = params.get("shadow.mode")
         if mode is None:
             return None
-        if mode not in SHADOW_MODES:
-            raise ImagingError(f"shadow.mode: {mode!r} is not one of {', '.join(SHADOW_MODES)}.")
         return cls(
             mode=str(mode),
             direction=_named_number(params, "shadow.directionOverride", SHADOW_DIRECTIONS, 0, 360),
@@ -158,6 +152,8 @@ def _named_number(
         return None
     if isinstance(value, str) and value in names:
         return names[value]
+    if isinstance(value, str) and names and not _is_numeral(value):
+        return None  # a named value with no entry: the mode's own value (see above)
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -166,6 +162,14 @@ def _named_number(
         choices = f" or one of {', '.join(names)}" if names else ""
         raise ImagingError(f"{name}: {value!r} must be a number in [{low:g}, {high:g}]{choices}.")
     return number % 360 if high == 360 else number
+
+
+def _is_numeral(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

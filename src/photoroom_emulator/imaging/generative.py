@@ -25,6 +25,7 @@ from __future__ import annotations
 import colorsys
 import hashlib
 import math
+import re
 from functools import lru_cache
 from typing import Final
 
@@ -154,12 +155,8 @@ def generate_background(size: tuple[int, int], prompt: str | None, seed: int) ->
 
 def image_from_prompt(prompt: str, size: str = "SQUARE_HD", seed: int | None = None) -> Image.Image:
     """``imageFromPrompt.*``: a labelled backdrop with a prompt-coloured "subject" disc."""
-    if size not in IMAGE_FROM_PROMPT_SIZES:
-        raise ImagingError(
-            f"imageFromPrompt.size: {size!r} is not one of {', '.join(IMAGE_FROM_PROMPT_SIZES)}."
-        )
     chosen = seed_for(prompt, seed, salt="imageFromPrompt")
-    width, height = IMAGE_FROM_PROMPT_SIZES[size]
+    width, height = IMAGE_FROM_PROMPT_SIZES.get(size) or size_from_name(size)
     image = emulated_background((width, height), prompt, chosen)
     rng = _rng("subject", prompt, chosen)
     draw = ImageDraw.Draw(image)
@@ -181,8 +178,6 @@ def relight(image: Image.Image, mode: str = "ai.auto") -> Image.Image:
     """
     import cv2
 
-    if mode not in ("ai.auto", "ai.preserve-hue-and-saturation", "ai.optimize-portrait"):
-        raise ImagingError(f"lighting.mode: {mode!r} is not supported.")
     alpha = image.getchannel("A") if image.mode == "RGBA" else None
     rgb = np.asarray(image.convert("RGB"))
     lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB)
@@ -203,11 +198,10 @@ def beautify(image: Image.Image, mode: str = "ai.auto", seed: int | None = None)
     ``ai.food`` warms and saturates more, ``ai.car`` adds contrast; ``seed`` nudges the strength so
     different seeds give (slightly) different results, as the real feature's seed does.
     """
-    if mode not in ("ai.auto", "ai.food", "ai.car"):
-        raise ImagingError(f"beautify.mode: {mode!r} is not supported.")
     nudge = 0.05 * _rng("beautify", seed or 0).random()
-    saturation = {"ai.auto": 1.1, "ai.food": 1.25, "ai.car": 1.05}[mode] + nudge
-    contrast = {"ai.auto": 1.08, "ai.food": 1.05, "ai.car": 1.18}[mode] + nudge
+    # (saturation, contrast) per mode; a mode with no entry (one upstream adds) gets ai.auto's.
+    styles = {"ai.auto": (1.1, 1.08), "ai.food": (1.25, 1.05), "ai.car": (1.05, 1.18)}
+    saturation, contrast = (value + nudge for value in styles.get(mode, styles["ai.auto"]))
     alpha = image.getchannel("A") if image.mode == "RGBA" else None
     result = image.convert("RGB")
     result = ImageEnhance.Contrast(result).enhance(contrast)
@@ -348,8 +342,6 @@ def remove_text(image: Image.Image, mode: str = "ai.all") -> tuple[Image.Image, 
     """
     import cv2
 
-    if mode not in ("ai.artificial", "ai.natural", "ai.all"):
-        raise ImagingError(f"textRemoval.mode: {mode!r} is not supported.")
     strokes, regions = detect_text(image)
     if regions == 0:
         return image.copy(), 0
@@ -387,11 +379,8 @@ def upscale(
     default), shrunk to the limit first with ``always``, and with ``skipUpscaleIfNotNeeded`` shrunk
     only if the x2 result still reaches the original size, else returned unchanged.
     """
-    if mode not in UPSCALE_INPUT_PIXELS:
-        raise ImagingError(f"upscale.mode: {mode!r} is not one of ai.fast, ai.slow.")
-    if downscale_if_needed not in ("never", "always", "skipUpscaleIfNotNeeded"):
-        raise ImagingError(f"upscale.downscaleIfNeeded: {downscale_if_needed!r} is not supported.")
-    limit = UPSCALE_INPUT_PIXELS[mode]
+    # A mode upstream adds gets the most permissive limit of the known ones.
+    limit = UPSCALE_INPUT_PIXELS.get(mode, max(UPSCALE_INPUT_PIXELS.values()))
     width, height = image.size
     source = image
     if width * height > limit:
@@ -519,15 +508,23 @@ def _extend(image: Image.Image, left: int, top: int, right: int, bottom: int) ->
 
 def preset_size(size: str, parameter: str, quality: str = "standard") -> tuple[int, int]:
     """Pixels for a ``*.size`` preset, scaled by ``virtualModel.quality``."""
-    if size not in SIZE_PRESETS:
-        raise ImagingError(f"{parameter}: {size!r} is not one of {', '.join(SIZE_PRESETS)}.")
-    if quality not in QUALITY_SCALE:
-        raise ImagingError(
-            f"virtualModel.quality: {quality!r} is not one of standard, advanced, premium."
-        )
-    width, height = SIZE_PRESETS[size]
-    scale = QUALITY_SCALE[quality]
+    width, height = SIZE_PRESETS.get(size) or size_from_name(size)
+    scale = QUALITY_SCALE.get(quality, 1)  # a quality upstream adds: the standard scale
     return (width * scale, height * scale)
+
+
+_PRESET_NAME: Final = re.compile(r"(PORTRAIT|LANDSCAPE|SQUARE)\w*?(?:_(\d+)_(\d+))?")
+
+
+def size_from_name(name: str) -> tuple[int, int]:
+    """The fallback for a size preset with no entry (one upstream adds): its name's orientation
+    and ratio (``PORTRAIT_HD_2_1`` -> 512x1024) on a 1024 px long side, else 1024x1024."""
+    found = _PRESET_NAME.fullmatch(name)
+    if not found or not found.group(2):
+        return (1024, 1024)
+    long_to_short = int(found.group(3)) / max(int(found.group(2)), 1)
+    short = max(1, round(1024 * min(long_to_short, 1 / long_to_short)))
+    return (short, 1024) if found.group(1) == "PORTRAIT" else (1024, short)
 
 
 def _subject(cutout: Image.Image) -> Image.Image:

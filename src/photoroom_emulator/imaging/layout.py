@@ -216,7 +216,7 @@ def _choice(
     if value is None:
         return default
     if value not in allowed:
-        raise LayoutError(f"{name}: {value!r} is not one of {', '.join(allowed)}.")
+        return default  # a value with no behaviour here (one upstream adds): the default
     return str(value)
 
 

@@ -54,9 +54,7 @@ class SegmentOptions:
         chosen_channels = (channels or "rgba").lower()
         if chosen_channels not in ("rgba", "alpha"):
             raise ImagingError(f"channels: {channels!r} is not one of rgba, alpha.")
-        preset = (size or "full").lower()
-        if preset not in SIZE_PIXELS:
-            raise ImagingError(f"size: {size!r} is not one of {', '.join(SIZE_PIXELS)}.")
+        preset = (size or "full").lower()  # a preset with no entry keeps the full size
         return cls(
             channels=chosen_channels,  # type: ignore[arg-type]
             bg_color=parse_color(bg_color, parameter="bg_color") if bg_color else None,
@@ -85,10 +83,10 @@ def render_segment_output(image: Image.Image, mask: Mask, options: SegmentOption
     if options.crop:
         cutout = crop_to_subject(cutout)
     if options.channels == "alpha":
-        return fit_megapixels(cutout.getchannel("A"), SIZE_PIXELS[options.size])
+        return fit_megapixels(cutout.getchannel("A"), _pixels(options.size))
     if options.bg_color is not None:
         cutout = put_on_color(cutout, options.bg_color)
-    return fit_megapixels(cutout, SIZE_PIXELS[options.size])
+    return fit_megapixels(cutout, _pixels(options.size))
 
 
 def fit_megapixels(image: Image.Image, max_pixels: int) -> Image.Image:
@@ -140,3 +138,8 @@ def despill(cutout: Image.Image, edge_width: int = 6) -> Image.Image:
 def alpha_image(mask: Mask) -> Image.Image:
     """The mask alone as an 8-bit ``L`` image, what ``channels=alpha`` returns."""
     return Image.fromarray(to_uint8(mask.alpha), mode="L")
+
+
+def _pixels(size: str) -> int:
+    """The megapixel budget of a ``size`` preset; one with no entry keeps the full size."""
+    return SIZE_PIXELS.get(size, max(SIZE_PIXELS.values()))

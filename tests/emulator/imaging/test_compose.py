@@ -19,7 +19,12 @@ from photoroom_emulator.imaging import (
     compose,
     compute_layout,
 )
-from photoroom_emulator.imaging.compose import BlurOptions, ShadowStyle, render_shadow
+from photoroom_emulator.imaging.compose import (
+    FALLBACK_SHADOW,
+    BlurOptions,
+    ShadowStyle,
+    render_shadow,
+)
 
 from .conftest import pixel
 
@@ -202,17 +207,18 @@ def test_shadow_overrides_parse_named_and_numeric_values() -> None:
     assert ShadowOptions.from_params({}) is None
 
 
-@pytest.mark.parametrize(
-    "params",
-    [
-        {"shadow.mode": "ai.dramatic"},
-        {"shadow.mode": "ai.soft", "shadow.intensityOverride": 2},
-        {"shadow.mode": "ai.soft", "shadow.directionOverride": "up"},
-    ],
-)
-def test_invalid_shadow_parameters_are_refused(params: dict[str, object]) -> None:
+def test_out_of_range_shadow_overrides_are_refused() -> None:
     with pytest.raises(ImagingError, match=r"^shadow\."):
-        ShadowOptions.from_params(params)
+        ShadowOptions.from_params({"shadow.mode": "ai.soft", "shadow.intensityOverride": 2})
+
+
+def test_a_mode_or_named_override_without_an_entry_falls_back_instead_of_failing() -> None:
+    """Values upstream may add (the spec validates them before this point): a new mode gets the
+    neutral fallback shadow, a new named override the mode's own value."""
+    options = ShadowOptions.from_params({"shadow.mode": "ai.dramatic"})
+    assert options is not None and options.style() == FALLBACK_SHADOW
+    named = ShadowOptions.from_params({"shadow.mode": "ai.soft", "shadow.directionOverride": "up"})
+    assert named is not None and named.direction is None
 
 
 def test_flat_lay_pose_drops_an_offset_shadow() -> None:

@@ -236,15 +236,20 @@ def test_margins_that_leave_no_room_are_refused() -> None:
         layout({"outputSize": "100x100", "margin": "60px"})
 
 
+def test_values_without_dedicated_behaviour_take_the_default() -> None:
+    """The spec validates these before layout; a value upstream adds is laid out by default."""
+    options = LayoutOptions.from_params(
+        {"scaling": "stretch", "horizontalAlignment": "middle", "referenceBox": "canvas"}
+    )
+    assert options == LayoutOptions.from_params({})
+
+
 @pytest.mark.parametrize(
     ("params", "message"),
     [
         ({"outputSize": "big"}, r"^outputSize: 'big' is not valid"),
         ({"outputSize": "0x100"}, r"^outputSize: '0x100' must have a positive"),
         ({"outputSize": "10000x10000"}, r"^outputSize: .* above the maximum"),
-        ({"scaling": "stretch"}, r"^scaling: 'stretch' is not one of fit, fill"),
-        ({"horizontalAlignment": "middle"}, r"^horizontalAlignment: "),
-        ({"referenceBox": "canvas"}, r"^referenceBox: "),
         ({"maxWidth": "wide"}, r"^maxWidth: "),
         ({"maxHeight": 0}, r"^maxHeight: "),
         ({"ignorePaddingAndSnapOnCroppedSides": "maybe"}, "must be boolean"),

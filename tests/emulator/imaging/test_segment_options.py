@@ -104,7 +104,6 @@ def test_options_are_read_from_form_values() -> None:
     ("field", "value"),
     [
         ("channels", "rgb"),
-        ("size", "huge"),
         ("crop", "perhaps"),
         ("bg_color", "nope"),
     ],
