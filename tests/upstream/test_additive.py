@@ -1,0 +1,256 @@
+"""An additive upstream release reaches every layer after ``make update-spec``, with no edit.
+
+One fabricated release of the pinned snapshot adds, the way upstream does every few weeks:
+
+- a new GET ``/v2/edit`` parameter with an enum (``glow.mode``) and its POST twin, which
+  upstream declares as a bare ``{type: string}`` (the overlay's twin rule gives it the enum);
+- a new value of an existing enum (``shadow.mode``: ``ai.extra-soft``), on GET only;
+- a new ``export.format`` value that Pillow can encode (``tiff``), on GET only;
+- a new field of an existing group (``shadow.colorOverride``);
+- a new response header on the 200 of ``GET /v2/edit``.
+
+The release is pinned in a copy of the repository; then a script run with the copy's code (not
+this checkout's) uses the new things from ``Photoroom.edit()`` and ``AsyncPhotoroom.edit()``
+(the exact request sent), from the CLI (``--help`` lists the flags, a call sends them) and in
+the emulator (the new values accepted and a wrong one refused with a 400 on GET and POST, the
+new format really encoded).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import copy_repository, report_of, run_update_spec
+from .fabricate import add_enum_value, add_get_parameter, add_post_field, pinned_document
+
+NEW_MODE = ["ai.soft-glow", "ai.strong-glow"]
+
+
+def additive_release() -> dict[str, Any]:
+    document = pinned_document()
+    add_get_parameter(document, "glow.mode", {"type": "string", "enum": list(NEW_MODE)})
+    add_post_field(document, "glow.mode", {"type": "string"})
+    add_enum_value(document, "shadow.mode", "ai.extra-soft", twins=False)
+    add_enum_value(document, "export.format", "tiff", twins=False)
+    add_get_parameter(document, "shadow.colorOverride", {"type": "string"})
+    add_post_field(document, "shadow.colorOverride", {"type": "string"})
+    ok = document["paths"]["/v2/edit"]["get"]["responses"]["200"]
+    ok.setdefault("headers", {})["pr-glow-strength"] = {
+        "description": "Fabricated header.",
+        "schema": {"type": "number"},
+    }
+    return document
+
+
+@pytest.fixture(scope="module")
+def updated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The copy after ``make update-spec`` of the additive release, and the change report."""
+    repo = copy_repository(tmp_path_factory.mktemp("additive") / "repo")
+    result = run_update_spec(repo, additive_release())
+    assert result.returncode == 0, result.stdout + result.stderr
+    return repo, report_of(result)
+
+
+def run_in_copy(repo: Path, code: str) -> str:
+    """Run ``code`` with the copy's packages first on the path; returns its stdout."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{repo / 'src'}{os.pathsep}{repo / 'generated'}",
+        "COPY": str(repo),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(PRELUDE) + textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=repo,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+PRELUDE = """
+    import io, os, http.server, threading, functools, tempfile, pathlib
+    import httpx
+    from PIL import Image
+    import photoroom, photoroom_api, photoroom_emulator
+    for module in (photoroom, photoroom_api, photoroom_emulator):
+        assert module.__file__.startswith(os.environ["COPY"]), module.__file__
+
+    def png(size=(48, 40)):
+        image = Image.new("RGBA", size, (0, 0, 0, 0))
+        image.paste((200, 30, 30, 255), (10, 10, 38, 30))
+        out = io.BytesIO()
+        image.save(out, "PNG")
+        return out.getvalue()
+
+    PNG = png()
+    SENT = []
+
+    def answer(request):
+        SENT.append(request)
+        return httpx.Response(200, content=PNG, headers={"content-type": "image/png"})
+
+    def fields(request):
+        return {
+            part.split(b'name="')[1].split(b'"')[0].decode(): part
+            for part in request.read().split(b"--")
+            if b'name="' in part
+        }
+"""
+
+
+def test_the_release_is_additive_and_the_report_says_what_python_users_get(
+    updated: tuple[Path, str],
+) -> None:
+    _, report = updated
+    assert "0 breaking" in report
+    assert "glow.mode" in report
+
+
+def test_new_parameter_value_and_field_work_from_edit_sync_and_async(
+    updated: tuple[Path, str],
+) -> None:
+    repo, _ = updated
+    run_in_copy(
+        repo,
+        """
+        import asyncio
+        from photoroom import AsyncPhotoroom, Glow, InvalidOptionError, Photoroom, Shadow
+
+        client = Photoroom(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+        client.edit("https://example.com/a.png", glow="ai.soft-glow", shadow="ai.extra-soft")
+        params = SENT[-1].url.params
+        assert SENT[-1].method == "GET"
+        assert params["glow.mode"] == "ai.soft-glow" and params["shadow.mode"] == "ai.extra-soft"
+
+        client.edit(PNG, glow=Glow(mode="ai.strong-glow"), shadow=Shadow(color_override="FF0000"))
+        parts = fields(SENT[-1])
+        assert SENT[-1].method == "POST"
+        assert b"ai.strong-glow" in parts["glow.mode"], parts
+        assert b"FF0000" in parts["shadow.colorOverride"], parts
+        try:
+            client.edit(PNG, glow="ai.nope")
+        except InvalidOptionError as error:
+            assert "glow.mode" in str(error)
+        else:
+            raise SystemExit("a wrong glow.mode was sent")
+
+        async def main():
+            transport = httpx.MockTransport(answer)
+            async with AsyncPhotoroom(api_key="k", http_client=httpx.AsyncClient(transport=transport)) as aclient:
+                await aclient.edit("https://example.com/a.png", glow="ai.strong-glow")
+                assert SENT[-1].url.params["glow.mode"] == "ai.strong-glow"
+                await aclient.edit(PNG, shadow="ai.extra-soft")
+                assert b"ai.extra-soft" in fields(SENT[-1])["shadow.mode"]
+
+        asyncio.run(main())
+        """,
+    )
+
+
+def test_new_flags_are_listed_and_sent_by_the_cli(updated: tuple[Path, str]) -> None:
+    repo, _ = updated
+    run_in_copy(
+        repo,
+        """
+        import contextlib
+        from photoroom import cli
+
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            try:
+                cli.main(["edit", "--help"])
+            except SystemExit as exit:
+                assert exit.code == 0
+        text = out.getvalue()
+        for flag in ("--glow-mode", "--shadow-color-override", "ai.soft-glow", "ai.extra-soft", "tiff"):
+            assert flag in text, flag
+
+        sent = []
+        original = httpx.AsyncClient.send
+
+        async def recording(self, request, **kwargs):
+            sent.append(request)
+            return await original(self, request, **kwargs)
+
+        httpx.AsyncClient.send = recording
+        folder = pathlib.Path(tempfile.mkdtemp())
+        (folder / "in.png").write_bytes(PNG)
+        code = cli.main([
+            "--emulator", "edit", str(folder / "in.png"), "-o", str(folder / "out"),
+            "--glow-mode", "ai.soft-glow", "--shadow-mode", "ai.extra-soft", "--export-format", "tiff",
+        ])
+        assert code == 0, code
+        body = sent[-1].read()
+        assert b"ai.soft-glow" in body and b"ai.extra-soft" in body and b"tiff" in body
+        (written,) = (folder / "out").iterdir()
+        assert written.suffix in (".tiff", ".tif"), written
+        assert Image.open(written).format == "TIFF"
+        """,
+    )
+
+
+def test_the_emulator_accepts_the_new_values_and_refuses_wrong_ones_on_get_and_post(
+    updated: tuple[Path, str],
+) -> None:
+    repo, _ = updated
+    run_in_copy(
+        repo,
+        """
+        from photoroom_emulator.transports import EmulatorTransport
+
+        folder = tempfile.mkdtemp()
+        pathlib.Path(folder, "in.png").write_bytes(PNG)
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=folder)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_address[1]}/in.png"
+        emulator = httpx.Client(transport=EmulatorTransport(), base_url="http://emulator")
+        key = {"x-api-key": "k"}
+        new = {"glow.mode": "ai.soft-glow", "shadow.mode": "ai.extra-soft", "export.format": "tiff"}
+
+        got = emulator.get("/v2/edit", params={"imageUrl": url, **new}, headers=key)
+        assert got.status_code == 200, got.text
+        assert got.headers["content-type"] == "image/tiff"
+        assert Image.open(io.BytesIO(got.content)).format == "TIFF"
+        posted = emulator.post("/v2/edit", files={"imageFile": ("in.png", PNG, "image/png")}, data=new, headers=key)
+        assert posted.status_code == 200, posted.text
+        assert Image.open(io.BytesIO(posted.content)).format == "TIFF"
+
+        for wrong in ({"glow.mode": "ai.nope"}, {"shadow.mode": "ai.nope"}, {"export.format": "gif"}):
+            got = emulator.get("/v2/edit", params={"imageUrl": url, **wrong}, headers=key)
+            assert got.status_code == 400, (wrong, got.text)
+            assert list(wrong)[0] in got.json()["error"]["message"]
+            posted = emulator.post("/v2/edit", files={"imageFile": ("in.png", PNG, "image/png")}, data=wrong, headers=key)
+            assert posted.status_code == 400, (wrong, posted.text)
+        server.shutdown()
+        """,
+    )
+
+
+def test_the_new_format_is_saved_with_its_extension_by_the_client(
+    updated: tuple[Path, str],
+) -> None:
+    repo, _ = updated
+    run_in_copy(
+        repo,
+        """
+        from photoroom import Export, Photoroom
+        from photoroom_emulator.transports import EmulatorTransport
+
+        client = Photoroom(api_key="k", http_client=httpx.Client(transport=EmulatorTransport()))
+        result = client.edit(PNG, export=Export(format="tiff"))
+        assert result.content_type == "image/tiff"
+        saved = result.save(pathlib.Path(tempfile.mkdtemp()) / "shot")
+        assert saved.suffix in (".tiff", ".tif") and Image.open(saved).format == "TIFF"
+        """,
+    )
