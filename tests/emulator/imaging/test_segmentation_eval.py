@@ -23,24 +23,24 @@ MEAN_TARGET = 0.85
 
 #: Scores when the set was added; the floor each photo must keep (a little under it).
 REACHED = {
-    "aloe": 0.245,
-    "apple": 0.969,
-    "astronaut": 0.642,
+    "aloe": 0.243,
+    "apple": 0.977,
+    "astronaut": 0.732,
     "butterfly": 0.918,
-    "camera": 0.819,
-    "coffee": 0.892,
-    "dog": 0.878,
-    "flower": 0.954,
+    "camera": 0.868,
+    "coffee": 0.895,
+    "dog": 0.916,
+    "flower": 0.949,
     "grace_hopper": 0.891,
-    "messi5": 0.584,
-    "orange": 0.584,
+    "messi5": 0.655,
+    "orange": 0.588,
     "smarties": 0.939,
-    "stuff": 0.906,
+    "stuff": 0.905,
 }
 FLOOR_MARGIN = 0.02
 NOT_YET = {
     "aloe": "leaves as green as the wallpaper's motifs: only the pot is found",
-    "astronaut": "the dark neck ring and helmet match the dark studio backdrop",
+    "astronaut": "the black helmet she holds matches the black backdrop behind it",
     "messi5": "the crowd and the grass are kept around the player",
     "orange": "its shadowed half is as dark as the background",
 }
@@ -100,6 +100,6 @@ def test_each_photo_reaches_the_target(name: str, scores: dict[str, float]) -> N
     assert scores[name] >= PHOTO_TARGET
 
 
-@pytest.mark.xfail(strict=True, reason="mean 0.79 while four photos are short of 0.80")
+@pytest.mark.xfail(strict=True, reason="mean 0.81 while four photos are short of 0.80")
 def test_mean_reaches_the_target(scores: dict[str, float]) -> None:
     assert np.mean(list(scores.values())) >= MEAN_TARGET
