@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 FloatArray = NDArray[np.float32]
 
 WORKING_PIXELS: Final = 110_000
+REFINE_PIXELS: Final = 3_000_000  # largest image the edge is refined on at its own size
 FACE_SIDE: Final = 512  # longest side of the copy faces are looked for on
 _FACE_MEMO: dict[int, tuple[Any, tuple[FaceBox, ...]]] = {}
 BORDER_FRACTION: Final = 0.04
@@ -175,6 +176,13 @@ def segment(image: Image.Image, *, use_existing_alpha: bool = True) -> Mask:
     with ThreadPoolExecutor(1) as pool:
         pending_faces = pool.submit(faces_in, image)
         pixels = np.asarray(source)
+        # Above REFINE_PIXELS the edge is refined on an area-averaged copy of that many pixels
+        # and the alpha enlarged: the same outline at a quarter of the cost for 12 MP.
+        refine_size = (width, height)
+        if width * height > REFINE_PIXELS:
+            shrink = math.sqrt(REFINE_PIXELS / (width * height))
+            refine_size = (round(width * shrink), round(height * shrink))
+            pixels = np.asarray(cv2.resize(pixels, refine_size, interpolation=cv2.INTER_AREA))
         small_all = (
             cv2.resize(pixels, small_size, interpolation=cv2.INTER_AREA) if factor < 1 else pixels
         )
@@ -206,7 +214,7 @@ def segment(image: Image.Image, *, use_existing_alpha: bool = True) -> Mask:
     # them more there, since no colour refinement will follow.
     soft = cv2.GaussianBlur(foreground.astype(np.float32), (0, 0), 1.2 if busy else 0.7)
     upscaled = np.asarray(
-        cv2.resize(soft, (width, height), interpolation=cv2.INTER_LINEAR), dtype=np.float32
+        cv2.resize(soft, refine_size, interpolation=cv2.INTER_LINEAR), dtype=np.float32
     )
     if busy:
         alpha = np.clip((upscaled - 0.5) * 2.0 + 0.5, 0.0, 1.0)
@@ -214,6 +222,10 @@ def segment(image: Image.Image, *, use_existing_alpha: bool = True) -> Mask:
         subject_distance = float(np.median(distance[foreground])) * model.noise
         alpha = _refine_edges(
             pixels[..., :3], upscaled, model, threshold * model.noise, subject_distance
+        )
+    if refine_size != (width, height):
+        alpha = np.asarray(
+            cv2.resize(alpha, (width, height), interpolation=cv2.INTER_LINEAR), np.float32
         )
     return Mask(np.asarray(alpha, dtype=np.float32), uncertainty=uncertainty)
 
@@ -652,13 +664,14 @@ def faces_in(image: Image.Image) -> tuple[FaceBox, ...]:
     step = max(image.size) // (2 * FACE_SIDE)
     if step >= 2:
         copy = copy.reduce(step)
-    grey = np.asarray(copy.convert("L"), np.uint8)
-    factor = min(1.0, FACE_SIDE / max(grey.shape))
+    rgb = np.asarray(copy.convert("RGB"), np.uint8)
+    factor = min(1.0, FACE_SIDE / max(rgb.shape[:2]))
     if factor < 1.0:
-        grey = np.asarray(
-            cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA), np.uint8
+        rgb = np.asarray(
+            cv2.resize(rgb, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA), np.uint8
         )
-    faces = tuple(detect_faces(grey))
+    grey = np.asarray(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), np.uint8)
+    faces = tuple(detect_faces(grey)) if _may_show_skin(rgb) else ()
     scale = (image.width / grey.shape[1], image.height / grey.shape[0])
     found = tuple(
         FaceBox(
@@ -673,6 +686,24 @@ def faces_in(image: Image.Image) -> tuple[FaceBox, ...]:
         _FACE_MEMO.pop(next(iter(_FACE_MEMO)))
     _FACE_MEMO[key] = (weakref.ref(image), found)
     return found
+
+
+def _may_show_skin(rgb: NDArray[np.uint8]) -> bool:
+    """Whether faces are worth looking for: some skin-toned pixels, or a (nearly) grey photo.
+
+    Skin is the usual YCrCb box (Cr 135-175, Cb 85-135, not dark); 0.5 % of the pixels is
+    enough. A photo with hardly any colour (mean chroma under 6) may be a black-and-white
+    portrait, so it is always searched. This skips the cascades, the slowest step on a product
+    shot, on the colourful photos no face can be in (a blue bottle on grey, green leaves).
+    """
+    import cv2
+
+    ycrcb = np.asarray(cv2.cvtColor(rgb, cv2.COLOR_RGB2YCrCb), np.uint8)
+    skin = cv2.inRange(ycrcb, (40, 135, 85), (255, 175, 135))
+    if cv2.countNonZero(skin) >= 0.005 * skin.size:
+        return True
+    chroma = np.abs(ycrcb[..., 1:].astype(np.int16) - 128).sum(axis=-1)
+    return float(chroma.mean()) < 6.0
 
 
 def _scaled(faces: tuple[FaceBox, ...], factor: float) -> list[FaceBox]:
