@@ -84,7 +84,7 @@ def test_ranges_come_from_the_spec(mock_client: Photoroom, recorder: Recorder) -
         "background.blur.radius: 0 must be > 0"
     )
     assert rejected(mock_client, recorder, export=Export(dpi=10)) == (
-        "export.dpi: 10 is below the maximum 72".replace("maximum", "minimum")
+        "export.dpi: 10 must be >= 72"
     )
     assert rejected(mock_client, recorder, outline=Outline(width=0.2)).startswith("outline.width")
 

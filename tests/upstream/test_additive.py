@@ -126,7 +126,8 @@ def test_new_parameter_value_and_field_work_from_edit_sync_and_async(
         import asyncio
         from photoroom import AsyncPhotoroom, Glow, InvalidOptionError, Photoroom, Shadow
 
-        client = Photoroom(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+        mock = httpx.Client(transport=httpx.MockTransport(answer))
+        client = Photoroom(api_key="k", http_client=mock)
         client.edit("https://example.com/a.png", glow="ai.soft-glow", shadow="ai.extra-soft")
         params = SENT[-1].url.params
         assert SENT[-1].method == "GET"
@@ -145,8 +146,8 @@ def test_new_parameter_value_and_field_work_from_edit_sync_and_async(
             raise SystemExit("a wrong glow.mode was sent")
 
         async def main():
-            transport = httpx.MockTransport(answer)
-            async with AsyncPhotoroom(api_key="k", http_client=httpx.AsyncClient(transport=transport)) as aclient:
+            mock = httpx.AsyncClient(transport=httpx.MockTransport(answer))
+            async with AsyncPhotoroom(api_key="k", http_client=mock) as aclient:
                 await aclient.edit("https://example.com/a.png", glow="ai.strong-glow")
                 assert SENT[-1].url.params["glow.mode"] == "ai.strong-glow"
                 await aclient.edit(PNG, shadow="ai.extra-soft")
@@ -172,7 +173,8 @@ def test_new_flags_are_listed_and_sent_by_the_cli(updated: tuple[Path, str]) -> 
             except SystemExit as exit:
                 assert exit.code == 0
         text = out.getvalue()
-        for flag in ("--glow-mode", "--shadow-color-override", "ai.soft-glow", "ai.extra-soft", "tiff"):
+        flags = ("--glow-mode", "--shadow-color-override", "ai.soft-glow", "ai.extra-soft")
+        for flag in (*flags, "tiff"):
             assert flag in text, flag
 
         sent = []
@@ -187,7 +189,8 @@ def test_new_flags_are_listed_and_sent_by_the_cli(updated: tuple[Path, str]) -> 
         (folder / "in.png").write_bytes(PNG)
         code = cli.main([
             "--emulator", "edit", str(folder / "in.png"), "-o", str(folder / "out"),
-            "--glow-mode", "ai.soft-glow", "--shadow-mode", "ai.extra-soft", "--export-format", "tiff",
+            "--glow-mode", "ai.soft-glow", "--shadow-mode", "ai.extra-soft",
+            "--export-format", "tiff",
         ])
         assert code == 0, code
         body = sent[-1].read()
@@ -222,15 +225,17 @@ def test_the_emulator_accepts_the_new_values_and_refuses_wrong_ones_on_get_and_p
         assert got.status_code == 200, got.text
         assert got.headers["content-type"] == "image/tiff"
         assert Image.open(io.BytesIO(got.content)).format == "TIFF"
-        posted = emulator.post("/v2/edit", files={"imageFile": ("in.png", PNG, "image/png")}, data=new, headers=key)
+        upload = {"imageFile": ("in.png", PNG, "image/png")}
+        posted = emulator.post("/v2/edit", files=upload, data=new, headers=key)
         assert posted.status_code == 200, posted.text
         assert Image.open(io.BytesIO(posted.content)).format == "TIFF"
 
-        for wrong in ({"glow.mode": "ai.nope"}, {"shadow.mode": "ai.nope"}, {"export.format": "gif"}):
+        wrongs = ({"glow.mode": "ai.nope"}, {"shadow.mode": "ai.nope"}, {"export.format": "gif"})
+        for wrong in wrongs:
             got = emulator.get("/v2/edit", params={"imageUrl": url, **wrong}, headers=key)
             assert got.status_code == 400, (wrong, got.text)
             assert list(wrong)[0] in got.json()["error"]["message"]
-            posted = emulator.post("/v2/edit", files={"imageFile": ("in.png", PNG, "image/png")}, data=wrong, headers=key)
+            posted = emulator.post("/v2/edit", files=upload, data=wrong, headers=key)
             assert posted.status_code == 400, (wrong, posted.text)
         server.shutdown()
         """,
