@@ -76,10 +76,11 @@ def encode(
     if quality or default_quality:
         params["quality"] = quality or default_quality
     if name == "PNG":
-        image = _clear_invisible(_keep_alpha_if_any(image))
-        fast = _fast_png(image, dpi)
+        image = _keep_alpha_if_any(image)
+        fast = _fast_png(image, dpi)  # clears invisible pixels itself, on its own array copy
         if fast is not None:
             return fast, media_type
+        image = _clear_invisible(image)
         params["compress_level"] = PNG_COMPRESS_LEVEL
     elif alpha == "flatten":
         image = flatten(image, (255, 255, 255))
@@ -159,7 +160,13 @@ def _fast_png(image: Image.Image, dpi: float | None) -> bytes | None:
 
     colour_type, channels = mode_info
     width, height = image.size
-    pixels = np.asarray(image, dtype=np.uint8).reshape(height, width * channels)
+    pixels = np.asarray(image, dtype=np.uint8)
+    if image.mode == "RGBA":  # what _clear_invisible does, without a second copy
+        import cv2
+
+        visible = cv2.compare(np.ascontiguousarray(pixels[..., 3]), 0, cv2.CMP_GT)  # type: ignore[call-overload]
+        pixels = np.asarray(cv2.bitwise_and(pixels, pixels, mask=visible), np.uint8)
+    pixels = pixels.reshape(height, width * channels)
     rows = np.empty((height, width * channels + 1), np.uint8)
     rows[:, 0] = 2  # filter type Up
     rows[0, 1:] = pixels[0]
