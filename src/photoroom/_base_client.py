@@ -41,9 +41,8 @@ from ._exceptions import (
     status_error_class,
 )
 from ._inputs import (
-    EDIT_LIMITS,
-    REMOVE_BACKGROUND_LIMITS,
     ImageBytes,
+    limits_of,
     load_image,
     upload_limits,
 )
@@ -434,11 +433,11 @@ class BaseClient(Generic[HttpxClientT]):
         options: Mapping[str, Any],
         save_to: str | os.PathLike[str] | None = None,
     ) -> Call[EditResult]:
-        from ._options import build_edit
+        from ._options import EDIT_BY_UPLOAD, build_edit
         from ._results import EditResult
 
         call_options, options = CallOptions.split(options)
-        with upload_limits(EDIT_LIMITS):
+        with upload_limits(limits_of(EDIT_BY_UPLOAD)):
             request = build_edit(image, options)
 
         def on_success(response: httpx.Response, parsed: Any) -> EditResult:
@@ -507,7 +506,7 @@ class BaseClient(Generic[HttpxClientT]):
         from photoroom_api.api.remove_background import remove_background as op
         from photoroom_api.models.remove_background_post_params import RemoveBackgroundPOSTParams
 
-        from ._options import build_remove_background
+        from ._options import REMOVE_BACKGROUND, build_remove_background
         from ._results import RemoveBackgroundResult
 
         call_options, options = CallOptions.split(options)
@@ -515,7 +514,7 @@ class BaseClient(Generic[HttpxClientT]):
         as_json = options.get("as_json", False)
         if not isinstance(as_json, bool):
             raise InvalidOptionError("as_json", f"expected True or False, got {as_json!r}")
-        with upload_limits(REMOVE_BACKGROUND_LIMITS):
+        with upload_limits(limits_of(REMOVE_BACKGROUND)):
             loaded = load_image(image, parameter="image")
         if not isinstance(loaded, ImageBytes):
             raise InvalidOptionError(

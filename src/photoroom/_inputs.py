@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import io
 import mimetypes
 import os
@@ -38,14 +39,13 @@ if TYPE_CHECKING:
 ImageInput: TypeAlias = Union[str, os.PathLike[str], bytes, bytearray, IO[bytes], "PILImage"]
 
 __all__ = [
-    "EDIT_LIMITS",
-    "REMOVE_BACKGROUND_LIMITS",
     "ImageBytes",
     "ImageInput",
     "UploadLimits",
     "extension_for",
     "image_dimensions",
     "is_url",
+    "limits_of",
     "load_image",
     "output_stem",
     "upload_limits",
@@ -63,19 +63,38 @@ class UploadLimits:
     max_pixels: int
 
 
-# TODO(spec table): read these from the generated operation table once the overlay records
-# them; until then they are the one place the client states them.
-# /v2/edit, every image field: "The maximum size of the image is 30MB." (spec, imageFile and
-# background.imageFile descriptions). Pixels: 6000 px a side, 36 MP (docs page "File size,
-# resolution and format": the `full` size is 36 MP).
-EDIT_LIMITS = UploadLimits(max_bytes=30 * MB, max_side=6000, max_pixels=36_000_000)
-# /v1/segment: "maximum file size 50 MB", 6000 px a side, 36 MP (docs page "File size,
-# resolution and format").
-REMOVE_BACKGROUND_LIMITS = UploadLimits(max_bytes=50 * MB, max_side=6000, max_pixels=36_000_000)
+def limits_of(operation_id: str) -> UploadLimits:
+    """The input limits of an operation, from the spec (``x-photoroom-limits``)."""
+    from ._spec import operation
 
-_limits: contextvars.ContextVar[UploadLimits] = contextvars.ContextVar(
-    "photoroom_upload_limits", default=REMOVE_BACKGROUND_LIMITS
+    limits = operation(operation_id).limits
+    return UploadLimits(
+        max_bytes=int(limits["max-file-bytes"]),
+        max_side=int(limits["max-side"]),
+        max_pixels=int(limits["max-pixels"]),
+    )
+
+
+_limits: contextvars.ContextVar[UploadLimits | None] = contextvars.ContextVar(
+    "photoroom_upload_limits", default=None
 )
+
+
+@functools.cache
+def _loosest_limits() -> UploadLimits:
+    """Outside any operation (:func:`upload_limits`), the largest limits any operation has."""
+    from ._spec import operations
+
+    known = [limits_of(op_id) for op_id, op in operations().items() if op.limits]
+    return UploadLimits(
+        max_bytes=max(k.max_bytes for k in known),
+        max_side=max(k.max_side for k in known),
+        max_pixels=max(k.max_pixels for k in known),
+    )
+
+
+def _current_limits() -> UploadLimits:
+    return _limits.get() or _loosest_limits()
 
 
 @contextlib.contextmanager
@@ -207,7 +226,7 @@ def _jpeg_dimensions(data: bytes) -> tuple[int, int] | None:
 
 def _check(data: bytes, parameter: str, where: str | None) -> str:
     """The content type of an image that passes the local checks; raises the typed error."""
-    limits = _limits.get()
+    limits = _current_limits()
     if not data:
         raise EmptyImageError(parameter, "the image is empty (0 bytes)", path=where)
     if len(data) > limits.max_bytes:
@@ -306,7 +325,7 @@ def _read_path(path: Path, parameter: str = "image") -> ImageBytes:
         ) from None
     if path.is_dir():
         raise ImageNotFoundError(parameter, "is a directory, not an image file", path=where)
-    limits = _limits.get()
+    limits = _current_limits()
     if size > limits.max_bytes:  # refused before reading it
         raise ImageTooLargeError(
             parameter,

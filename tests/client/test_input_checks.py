@@ -22,9 +22,13 @@ from photoroom import (
     Photoroom,
     PhotoroomError,
 )
-from photoroom._inputs import EDIT_LIMITS, REMOVE_BACKGROUND_LIMITS, image_dimensions
+from photoroom._inputs import image_dimensions, limits_of
+from photoroom._options import EDIT_BY_UPLOAD, REMOVE_BACKGROUND
 
 from .conftest import API_KEY, Recorder, product_png
+
+EDIT_LIMITS = limits_of(EDIT_BY_UPLOAD)
+REMOVE_BACKGROUND_LIMITS = limits_of(REMOVE_BACKGROUND)
 
 
 def png_header(width: int, height: int) -> bytes:

@@ -269,11 +269,10 @@ def test_a_400_without_the_header_is_not_retried() -> None:
     assert len(attempts) == 1
 
 
-def test_billing_comes_from_one_function() -> None:
-    from photoroom._billing import _spec_costs
+def test_billing_comes_from_the_spec_table() -> None:
+    from photoroom._spec import operation
 
-    costs = _spec_costs()  # the overlaid spec records x-photoroom-cost on every operation
-    assert costs is not None and costs["edit-image-upload"] > 0 == costs["get-account-v2"]
+    assert operation("edit-image-upload").credits({}) > 0 == operation("get-account-v2").credits({})
     assert operation_is_billed("remove-background")
     assert operation_is_billed("edit-image-upload") and operation_is_billed("edit-image-from-url")
     assert not operation_is_billed("get-account-v2") and not operation_is_billed("get-account-v1")

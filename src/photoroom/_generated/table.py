@@ -2428,7 +2428,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {'edit-image-from-url': {'operati
                                                'originalImage or croppedSubject',
                                     'source': 'maxHeight: Can only be provided if outputSize is '
                                               '`originalImage` or `croppedSubject`.'}],
-                         'limits': {'max-file-bytes': 31457280, 'max-side': 6000},
+                         'limits': {'max-file-bytes': 31457280,
+                                    'max-side': 6000,
+                                    'max-pixels': 36000000},
                          'cost': {'credits': 5},
                          'plans': ['plus', 'partner'],
                          'media_types': {'png': 'image/png',
@@ -4913,7 +4915,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {'edit-image-from-url': {'operati
                                              'originalImage or croppedSubject',
                                   'source': 'maxHeight: Can only be provided if outputSize is '
                                             '`originalImage` or `croppedSubject`.'}],
-                       'limits': {'max-file-bytes': 31457280, 'max-side': 6000},
+                       'limits': {'max-file-bytes': 31457280,
+                                  'max-side': 6000,
+                                  'max-pixels': 36000000},
                        'cost': {'credits': 5},
                        'plans': ['plus', 'partner'],
                        'media_types': {'png': 'image/png',
@@ -5030,7 +5034,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {'edit-image-from-url': {'operati
                                                 'source': 'imageUrl / imageFile: the image to '
                                                           'render (templateId alone renders '
                                                           'nothing).'}],
-                                     'limits': {'max-file-bytes': 31457280, 'max-side': 6000},
+                                     'limits': {'max-file-bytes': 31457280,
+                                                'max-side': 6000,
+                                                'max-pixels': 36000000},
                                      'cost': {'credits': 5},
                                      'plans': ['plus', 'partner'],
                                      'media_types': {},
@@ -5089,7 +5095,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {'edit-image-from-url': {'operati
                                               'source': 'imageUrl / imageFile: the image to '
                                                         'render (templateId alone renders '
                                                         'nothing).'}],
-                                   'limits': {'max-file-bytes': 31457280, 'max-side': 6000},
+                                   'limits': {'max-file-bytes': 31457280,
+                                              'max-side': 6000,
+                                              'max-pixels': 36000000},
                                    'cost': {'credits': 5},
                                    'plans': ['plus', 'partner'],
                                    'media_types': {},
@@ -5355,7 +5363,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {'edit-image-from-url': {'operati
                                    'field': None}],
                        'keyed': {'key_pattern': '', 'leaves': []},
                        'rules': [],
-                       'limits': {'max-file-bytes': 52428800, 'max-side': 6000},
+                       'limits': {'max-file-bytes': 52428800,
+                                  'max-side': 6000,
+                                  'max-pixels': 36000000},
                        'cost': {'credits': 1, 'per-value': {'size': {'preview': 0.25}}},
                        'plans': ['basic', 'plus', 'partner'],
                        'media_types': {'png': 'image/png',
