@@ -38,7 +38,7 @@ from .errors import bad_request
 from .imaging import generative
 from .imaging.colors import parse_color
 from .imaging.compose import BlurOptions, ComposeOptions, OutlineOptions, ShadowOptions, compose
-from .imaging.decode import MAX_PIXELS, load_image, sniff_format
+from .imaging.decode import load_image, sniff_format
 from .imaging.encode import DEFAULT_MEDIA_TYPE, encode, watermark
 from .imaging.errors import ImageInputError, ImagingError
 from .imaging.layout import CroppedSides, LayoutOptions, compute_layout, cropped_sides
@@ -82,11 +82,24 @@ class Limits:
 
     max_bytes: int
     max_side: int
+    max_pixels: int
 
     @classmethod
     def of(cls, operation_id: str) -> Limits:
         limits = operation(operation_id).limits
-        return cls(int(limits["max-file-bytes"]), int(limits["max-side"]))
+        return cls(
+            int(limits["max-file-bytes"]), int(limits["max-side"]), int(limits["max-pixels"])
+        )
+
+    def load(self, data: bytes, name: str) -> Image.Image:
+        """Decode an upload within these limits (400 for anything over them)."""
+        return load_image(
+            data,
+            max_bytes=self.max_bytes,
+            max_side=self.max_side,
+            max_pixels=self.max_pixels,
+            name=name,
+        )
 
 
 class Pipeline:
@@ -166,10 +179,7 @@ def _segment(data: bytes, params: Params, sandbox: bool) -> ImageResult:
         crop=_str(params.get("crop")),
         despill=_str(params.get("despill")),
     )
-    limits = Limits.of(SEGMENT_OPERATION)
-    image = load_image(
-        data, max_bytes=limits.max_bytes, max_side=limits.max_side, name="image_file"
-    )
+    image = Limits.of(SEGMENT_OPERATION).load(data, "image_file")
     mask = segment(image, use_existing_alpha=True)
     output = render_segment_output(image, mask, options)
     if sandbox:
@@ -363,8 +373,7 @@ def _requested_size(params: Params) -> tuple[int, int] | None:
 
 
 def _load(data: bytes, name: str) -> Image.Image:
-    limits = Limits.of(EDIT_OPERATION)
-    return load_image(data, max_bytes=limits.max_bytes, max_side=limits.max_side, name=name)
+    return Limits.of(EDIT_OPERATION).load(data, name)
 
 
 def _header_size(data: bytes | None, name: str, limits: Limits) -> tuple[int, int]:
@@ -388,7 +397,7 @@ def _header_size(data: bytes | None, name: str, limits: Limits) -> tuple[int, in
         raise bad_request(
             f"{name} is not a valid image: the header is corrupt.", type="invalid_image"
         ) from None
-    if max(width, height) > limits.max_side or width * height > MAX_PIXELS:
+    if max(width, height) > limits.max_side or width * height > limits.max_pixels:
         raise bad_request(
             f"{name} is {width}x{height} px; the widest side must be at most {limits.max_side} px.",
             type="invalid_image",
