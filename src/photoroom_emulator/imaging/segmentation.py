@@ -659,10 +659,11 @@ def _person_prior(shape: tuple[int, int], faces: list[FaceBox]) -> NDArray[np.ui
 def faces_in(image: Image.Image) -> tuple[FaceBox, ...]:
     """Faces in ``image``, in the pixels of a copy whose longest side is :data:`FACE_SIDE`.
 
-    The copy is shrunk by Pillow's integer reduction first (a fast box filter) and then to its
-    size, before the conversion to grey, so a 12 MP upload costs a few ms before the cascades
-    run. The answer is remembered for the last few images (the same ``Image`` object), because
-    the pipeline asks :func:`segment` and then :func:`detect_person` about the same upload.
+    The grey copy is shrunk by Pillow's integer reduction (a fast box filter) and then to its
+    size, so a 12 MP upload costs a few ms before the cascades run; they only run when a sparse
+    colour sample shows skin tones or no colour at all (:func:`_may_show_skin`). The answer is
+    remembered for the last few images (the same ``Image`` object), because the pipeline asks
+    :func:`segment` and then :func:`detect_person` about the same upload.
     """
     key = id(image)
     cached = _FACE_MEMO.get(key)
@@ -672,17 +673,21 @@ def faces_in(image: Image.Image) -> tuple[FaceBox, ...]:
 
     import cv2
 
-    copy = image if image.mode in ("RGB", "RGBA", "L", "LA") else image.convert("RGB")
+    # Grey first (cheap from any mode), then Pillow's integer reduction of the grey copy: reducing
+    # RGBA would premultiply all 12 MP twice. The skin check needs only a sparse colour sample.
+    grey_image = image.convert("L")
     step = max(image.size) // (2 * FACE_SIDE)
     if step >= 2:
-        copy = copy.reduce(step)
-    rgb = np.asarray(copy.convert("RGB"), np.uint8)
-    factor = min(1.0, FACE_SIDE / max(rgb.shape[:2]))
+        grey_image = grey_image.reduce(step)
+    grey = np.asarray(grey_image, np.uint8)
+    factor = min(1.0, FACE_SIDE / max(grey.shape))
     if factor < 1.0:
-        rgb = np.asarray(
-            cv2.resize(rgb, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA), np.uint8
+        grey = np.asarray(
+            cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA), np.uint8
         )
-    grey = np.asarray(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), np.uint8)
+    sample_size = (max(1, min(image.width, 256)), max(1, min(image.height, 256)))
+    sample = image.resize(sample_size, Image.Resampling.NEAREST).convert("RGB")
+    rgb = np.asarray(sample, np.uint8)
     faces = tuple(detect_faces(grey)) if _may_show_skin(rgb) else ()
     scale = (image.width / grey.shape[1], image.height / grey.shape[0])
     found = tuple(
