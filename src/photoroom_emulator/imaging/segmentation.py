@@ -57,8 +57,11 @@ BORDER_FRACTION: Final = 0.04
 GRABCUT_ITERATIONS: Final = 2
 SHADOW_WEIGHT: Final = 0.5  # how much darkening counts next to lightening and hue change
 # Border noise (Lab units, after the working-size blur) above which the background is textured
-# (a table, a room): colour distance alone is unreliable and GrabCut starts from "all but border".
-BUSY_NOISE: Final = 8.0
+# (a table, a room): colour distance alone is unreliable, so GrabCut starts from a generous
+# subject guess and only the trusted border is sure background. 5 (it was 8): on the real photo
+# set the wallpaper (6.8), the fruit on a dark cloth (6.1) and the stadium (7.8) cut out far
+# better this way (aloe IoU 0.24 -> 0.45, orange 0.59 -> 0.71); every synthetic shot is under 3.
+BUSY_NOISE: Final = 5.0
 # Border noise (Lab units) above which a smooth surface does not describe the background well
 # enough and its dominant colours are learnt too (two-tone sets, tables, rooms).
 CLUSTER_NOISE: Final = 3.0

@@ -23,7 +23,7 @@ MEAN_TARGET = 0.85
 
 #: Scores when the set was added; the floor each photo must keep (a little under it).
 REACHED = {
-    "aloe": 0.243,
+    "aloe": 0.451,
     "apple": 0.977,
     "astronaut": 0.732,
     "butterfly": 0.918,
@@ -31,18 +31,18 @@ REACHED = {
     "coffee": 0.895,
     "dog": 0.916,
     "flower": 0.949,
-    "grace_hopper": 0.891,
-    "messi5": 0.655,
-    "orange": 0.588,
+    "grace_hopper": 0.889,
+    "messi5": 0.65,
+    "orange": 0.714,
     "smarties": 0.939,
-    "stuff": 0.905,
+    "stuff": 0.904,
 }
 FLOOR_MARGIN = 0.02
 NOT_YET = {
-    "aloe": "leaves as green as the wallpaper's motifs: only the pot is found",
+    "aloe": "the wallpaper between the leaves is kept (its green motifs look like them)",
     "astronaut": "the black helmet she holds matches the black backdrop behind it",
-    "messi5": "the crowd and the grass are kept around the player",
-    "orange": "its shadowed half is as dark as the background",
+    "messi5": "a blurred player behind him, as light as his kit, is kept",
+    "orange": "part of its shadowed half is lost and the pencil under it is kept",
 }
 
 
@@ -100,6 +100,6 @@ def test_each_photo_reaches_the_target(name: str, scores: dict[str, float]) -> N
     assert scores[name] >= PHOTO_TARGET
 
 
-@pytest.mark.xfail(strict=True, reason="mean 0.81 while four photos are short of 0.80")
+@pytest.mark.xfail(strict=True, reason="mean 0.83 while four photos are short of 0.80")
 def test_mean_reaches_the_target(scores: dict[str, float]) -> None:
     assert np.mean(list(scores.values())) >= MEAN_TARGET
