@@ -23,16 +23,16 @@ MEAN_TARGET = 0.85
 
 #: Scores when the set was added; the floor each photo must keep (a little under it).
 REACHED = {
-    "aloe": 0.451,
+    "aloe": 0.456,
     "apple": 0.977,
-    "astronaut": 0.732,
-    "butterfly": 0.918,
+    "astronaut": 0.73,
+    "butterfly": 0.92,
     "camera": 0.868,
     "coffee": 0.895,
-    "dog": 0.916,
-    "flower": 0.949,
-    "grace_hopper": 0.889,
-    "messi5": 0.65,
+    "dog": 0.922,
+    "flower": 0.952,
+    "grace_hopper": 0.894,
+    "messi5": 0.757,
     "orange": 0.714,
     "smarties": 0.939,
     "stuff": 0.904,
@@ -100,6 +100,6 @@ def test_each_photo_reaches_the_target(name: str, scores: dict[str, float]) -> N
     assert scores[name] >= PHOTO_TARGET
 
 
-@pytest.mark.xfail(strict=True, reason="mean 0.83 while four photos are short of 0.80")
+@pytest.mark.xfail(strict=True, reason="mean 0.84 while four photos are short of 0.80")
 def test_mean_reaches_the_target(scores: dict[str, float]) -> None:
     assert np.mean(list(scores.values())) >= MEAN_TARGET
