@@ -13,8 +13,22 @@ A rename shows up as a removal plus an addition; when one removed and one added 
 same place look alike (same schema, or one name extends the other) an extra ``renamed?``
 line points it out.
 
+Unless ``--api-only`` is given, the report then says what the update means for Python users
+(the documents are taken to be Photoroom's upstream ones):
+
+- Python surface: the option layer ``scripts/generate_tables.py`` would generate from each
+  document with the overlay applied (``edit()`` and ``remove_background()`` keywords, option
+  group fields, ``Literal`` aliases, CLI flags), compared; anything removed or narrowed is
+  ``BREAKING`` for code written against OLD;
+- server defaults: upstream's ``default`` on request parameters and fields (the overlay moves
+  them to ``x-server-default``), added, removed or changed;
+- GET/POST twins: ``/v2/edit`` query parameters and multipart fields of the same name whose
+  constraints differ in NEW (information: the overlay's twin rule fixes them);
+- overlay: the actions of ``overlay/photoroom.overlay.yaml`` (or ``--overlay``) whose target
+  matches nothing in NEW.
+
 Exit status is 0 whatever changed, unless ``--fail-on-breaking`` is given: then 1 when
-anything is breaking. Unreadable input exits with 2.
+anything is breaking (in the API or the Python surface). Unreadable input exits with 2.
 """
 
 from __future__ import annotations
@@ -23,6 +37,7 @@ import argparse
 import json
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -31,6 +46,14 @@ from urllib.parse import unquote
 
 import yaml
 
+SCRIPTS = Path(__file__).resolve().parent
+if str(SCRIPTS) not in sys.path:
+    sys.path.insert(0, str(SCRIPTS))
+
+import apply_overlay  # noqa: E402
+import generate_tables  # noqa: E402
+
+OVERLAY = SCRIPTS.parent / "overlay" / "photoroom.overlay.yaml"
 Json = Any
 Node = dict[str, Any]
 
@@ -66,6 +89,28 @@ class Change:
         return f"{'BREAKING' if self.breaking else '':8}  {where}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Finding:
+    """One line of the sections for Python users (surface, server defaults, twins)."""
+
+    where: str  # "edit() keyword", "group field", ...; "GET /v2/edit parameter query"; ...
+    name: str
+    message: str
+    breaking: bool = False
+    new: bool = False  # twins: the disagreement is not in OLD
+    before: str = ""  # Python surface: the annotation (or values) in OLD
+    after: str = ""  # ... and in NEW
+
+    def change(self, code: Callable[[str], str] = str) -> str:
+        """The message with the annotations, each rendered by ``code``."""
+        shown = " → ".join(code(t) for t in (self.before, self.after) if t)
+        return f"{self.message}: {shown}" if shown else self.message
+
+    def line(self) -> str:
+        where = " ".join(part for part in (self.where, self.name) if part)
+        return f"{'BREAKING' if self.breaking else '':8}  {where}: {self.change()}"
+
+
 @dataclass
 class Report:
     old: str
@@ -73,6 +118,14 @@ class Report:
     changes: list[Change] = field(default_factory=list)
     descriptions_changed: int = 0
     operation_ids: dict[str, str] = field(default_factory=dict)  # "GET /x" -> operationId
+    # What the update means for Python users (diff_specs with an overlay):
+    extended: bool = False
+    python: list[Finding] = field(default_factory=list)
+    python_error: str = ""  # why the Python surface could not be computed
+    defaults: list[Finding] = field(default_factory=list)
+    twins: list[Finding] = field(default_factory=list)
+    overlay_skipped: list[str] = field(default_factory=list)  # targets that match nothing in NEW
+    overlay_skipped_old: list[str] = field(default_factory=list)  # ... and in OLD
 
     @property
     def counted(self) -> list[Change]:
@@ -80,7 +133,132 @@ class Report:
 
     @property
     def breaking(self) -> bool:
-        return any(c.breaking for c in self.changes)
+        """Anything breaking, in the API or in the Python surface."""
+        return any(c.breaking for c in self.changes) or any(f.breaking for f in self.python)
+
+    def python_summary(self) -> str:
+        if not self.extended:
+            return ""
+        python = (
+            f"not computed ({self.python_error})"
+            if self.python_error
+            else f"{len(self.python)} change{'' if len(self.python) == 1 else 's'}, "
+            f"{sum(f.breaking for f in self.python)} breaking"
+        )
+        new_twins = sum(f.new for f in self.twins)
+        return (
+            f"Python surface: {python}; server defaults: {len(self.defaults)} changed; "
+            f"GET/POST twins: {len(self.twins)} disagree ({new_twins} new); "
+            f"overlay: {len(self.overlay_skipped)} actions no longer apply"
+        )
+
+    def _new_in_overlay_skipped(self, target: str) -> str:
+        return " (did not apply to OLD either)" if target in self.overlay_skipped_old else ""
+
+    def extended_text(self) -> list[str]:
+        """The sections for Python users, as text lines (empty unless ``extended``)."""
+        if not self.extended:
+            return []
+        lines = ["", "Python surface (photoroom's option layer from each version, overlay applied)"]
+        if self.python_error:
+            lines.append(f"  not computed: {self.python_error}")
+        lines += ["  " + f.line() for f in self.python] or ["  no changes"]
+        lines += ["", "Server defaults (upstream `default` on request parameters and fields)"]
+        lines += ["  " + f.line().strip() for f in self.defaults] or ["  no changes"]
+        lines += [
+            "",
+            "GET/POST twins that disagree in NEW (information: the overlay's twin rule gives "
+            "the POST field the GET schema)",
+        ]
+        lines += [f"  {f.name}: {f.message} (new)" for f in self.twins if f.new]
+        already = [f.name for f in self.twins if not f.new]
+        if already:
+            text = f"{len(already)} already so in OLD (--json lists them): " + ", ".join(already)
+            lines += textwrap.wrap(text, 96, initial_indent="  ", subsequent_indent="    ")
+        if not self.twins:
+            lines.append("  none")
+        lines += ["", "Overlay actions that no longer apply to NEW (target matches nothing)"]
+        lines += [f"  {t}{self._new_in_overlay_skipped(t)}" for t in self.overlay_skipped] or [
+            "  none: every action applies"
+        ]
+        return lines
+
+    def extended_markdown(self) -> list[str]:
+        """The sections for Python users as Markdown: tables, so every ``- `` item of the
+        report stays an API change."""
+        if not self.extended:
+            return []
+
+        def cell(text: str) -> str:
+            return text.replace("|", "\\|").replace("\n", " ")
+
+        def code(text: str) -> str:
+            return f"`{text}`" if text else ""
+
+        lines = ["", "## Python surface", ""]
+        if self.python_error:
+            lines += [f"Not computed: {cell(self.python_error)}", ""]
+        breaking = sum(f.breaking for f in self.python)
+        lines.append(
+            f"What `photoroom` users see change: {len(self.python)} change"
+            f"{'' if len(self.python) == 1 else 's'}, {breaking} breaking (the option layer "
+            "generated from each version with the overlay applied)."
+        )
+        if self.python:
+            lines += ["", "| | where | name | change |", "|---|---|---|---|"]
+            for f in sorted(self.python, key=lambda f: not f.breaking):
+                mark = "**BREAKING**" if f.breaking else ""
+                change = cell(f.change(code))
+                lines.append(f"| {mark} | {cell(f.where)} | {cell(code(f.name))} | {change} |")
+        lines += ["", "## Server defaults", ""]
+        lines.append(
+            "Upstream's `default` on request parameters and fields (the overlay moves it to "
+            "`x-server-default`): what the server assumes when the client sends nothing."
+        )
+        if self.defaults:
+            lines += ["", "| operation | parameter | change |", "|---|---|---|"]
+            for f in self.defaults:
+                lines.append(f"| {cell(f.where)} | {cell(code(f.name))} | {cell(f.message)} |")
+        else:
+            lines += ["", "No changes."]
+        lines += ["", "## GET/POST twins", ""]
+        new_twins = [f for f in self.twins if f.new]
+        lines.append(
+            f"`/v2/edit` query parameters whose multipart twin has other constraints upstream: "
+            f"{len(self.twins)} ({len(new_twins)} new). Information only: the overlay's twin "
+            "rule gives each POST field its GET parameter's schema."
+        )
+        table = ["| parameter | GET vs POST |", "|---|---|"]
+        if new_twins:
+            lines += [
+                "",
+                *table,
+                *(f"| {cell(code(f.name))} | {cell(f.message)} |" for f in new_twins),
+            ]
+        old_twins = [f for f in self.twins if not f.new]
+        if old_twins:
+            lines += ["", f"<details><summary>{len(old_twins)} already so in the old version"]
+            lines[-1] += "</summary>"
+            lines += [
+                "",
+                *table,
+                *(f"| {cell(code(f.name))} | {cell(f.message)} |" for f in old_twins),
+            ]
+            lines += ["", "</details>"]
+        lines += ["", "## Overlay", ""]
+        if self.overlay_skipped:
+            lines.append(
+                f"{len(self.overlay_skipped)} actions of the overlay no longer apply (their "
+                "target matches nothing in the new version):"
+            )
+            lines += ["", "| target | |", "|---|---|"]
+            for target in self.overlay_skipped:
+                old = target in self.overlay_skipped_old
+                note = "did not apply to the old version either" if old else "new"
+                lines.append(f"| {cell(code(target))} | {note} |")
+        else:
+            lines.append("Every action of the overlay applies to the new version.")
+        return lines
 
     def summary(self) -> str:
         counted = self.counted
@@ -104,7 +282,10 @@ class Report:
             lines += ["  " + change.line() for change in changes]
         if not self.changes:
             lines += ["", "no changes"]
-        return "\n".join([*lines, "", self.summary()])
+        lines += [*self.extended_text(), "", self.summary()]
+        if self.extended:
+            lines.append(self.python_summary())
+        return "\n".join(lines)
 
     def to_markdown(self) -> str:
         """The report as Markdown (a pull request body): breaking changes first, then the rest
@@ -120,6 +301,8 @@ class Report:
             return f"{name} ({op_id})" if op_id else name
 
         lines = ["# Upstream OpenAPI changes", "", f"`{self.old}` → `{self.new}`: {self.summary()}"]
+        if self.extended:
+            lines += ["", self.python_summary() + "."]
         breaking = [c for c in self.changes if c.breaking]
         if breaking:
             lines += ["", "## Breaking changes", ""]
@@ -134,11 +317,12 @@ class Report:
                 lines += ["", f"### {heading(operation)}", "", *map(item, changes)]
         if not self.changes:
             lines += ["", "No changes."]
+        lines += self.extended_markdown()
         return "\n".join(lines) + "\n"
 
     def to_json(self) -> dict[str, Json]:
         counted = self.counted
-        return {
+        result: dict[str, Json] = {
             "old": self.old,
             "new": self.new,
             "changes": [asdict(c) for c in self.changes],
@@ -149,6 +333,23 @@ class Report:
                 "descriptions_changed": self.descriptions_changed,
             },
         }
+        if self.extended:
+            result["python_surface"] = [asdict(f) for f in self.python]
+            result["python_error"] = self.python_error or None
+            result["server_defaults"] = [asdict(f) for f in self.defaults]
+            result["twins"] = [asdict(f) for f in self.twins]
+            result["overlay"] = {
+                "skipped": self.overlay_skipped,
+                "skipped_in_old": self.overlay_skipped_old,
+            }
+            result["summary"]["python_surface"] = {
+                "changes": len(self.python),
+                "breaking": sum(f.breaking for f in self.python),
+            }
+            result["summary"]["breaking_total"] = sum(c.breaking for c in counted) + sum(
+                f.breaking for f in self.python
+            )
+        return result
 
 
 # --- loading and $ref resolution -------------------------------------------------------------
@@ -591,9 +792,21 @@ def diff_document_level(old: Node, new: Node) -> list[Change]:
     return changes
 
 
-def diff_specs(old: Node, new: Node, old_name: str = "OLD", new_name: str = "NEW") -> Report:
-    """Compare two OpenAPI documents (as loaded, refs unresolved) and return the report."""
+def diff_specs(
+    old: Node,
+    new: Node,
+    old_name: str = "OLD",
+    new_name: str = "NEW",
+    overlay: Node | None = None,
+) -> Report:
+    """Compare two OpenAPI documents (as loaded, refs unresolved) and return the report.
+
+    With ``overlay`` (an Overlay document, see :func:`load_overlay`) the report also has the
+    sections for Python users (see :func:`add_python_sections`).
+    """
     report = Report(old_name, new_name, descriptions_changed=count_doc_changes(old, new))
+    if overlay is not None:
+        add_python_sections(report, old, new, overlay)
     old, new = resolve_refs(old), resolve_refs(new)
     report.changes += diff_document_level(old, new)
     before, after = _operations(old), _operations(new)
@@ -622,6 +835,278 @@ def diff_specs(old: Node, new: Node, old_name: str = "OLD", new_name: str = "NEW
     return report
 
 
+# --- what the update means for Python users ---------------------------------------------------
+
+EDIT_OPERATIONS = ("edit-image-from-url", "edit-image-upload")
+SEGMENT_OPERATION = "remove-background"
+EDIT_KEYWORD = "edit() keyword"
+GROUP_FIELD = "group field"
+SEGMENT_KEYWORD = "remove_background() keyword"
+LITERAL = "Literal"
+CLI_FLAG = "CLI flag"
+SURFACE_KINDS = (EDIT_KEYWORD, GROUP_FIELD, SEGMENT_KEYWORD, LITERAL, CLI_FLAG)
+Surface = dict[tuple[str, str], Json]  # (kind, name) -> annotation, Literal values, or None
+
+
+def load_overlay(path: Path = OVERLAY) -> Node:
+    overlay: Node = apply_overlay.load_document(path)
+    return overlay
+
+
+def add_python_sections(report: Report, old: Node, new: Node, overlay: Node) -> None:
+    """Fill the sections for Python users: the Python surface (the option layer generated from
+    each document with ``overlay`` applied), server defaults, GET/POST twins of ``/v2/edit``
+    that disagree in ``new``, and the overlay's actions that match nothing in ``new``."""
+    report.extended = True
+    report.defaults = diff_defaults(old, new)
+    old_twins = {f.name: f.message for f in twin_disagreements(old)}
+    report.twins = [
+        Finding(f.where, f.name, f.message, new=old_twins.get(f.name) != f.message)
+        for f in twin_disagreements(new)
+    ]
+    try:
+        old_surface, report.overlay_skipped_old = python_surface(old, overlay)
+        new_surface, report.overlay_skipped = python_surface(new, overlay)
+    except (KeyError, TypeError, ValueError, AttributeError, generate_tables.TableError) as error:
+        report.python_error = f"{type(error).__name__}: {error}"
+        return
+    report.python = diff_surface(old_surface, new_surface)
+
+
+def python_surface(document: Node, overlay: Node) -> tuple[Surface, list[str]]:
+    """The public Python surface of ``document`` and the overlay targets it lacks."""
+    overlaid, overlay_report = apply_overlay.apply_overlay(document, overlay)
+    return surface_of(generate_tables.operation_entries(overlaid)), overlay_report.skipped
+
+
+def flag_name(option: str, field: str | None = None) -> str:
+    """The CLI flag of an option (the rule of ``photoroom._cli_options.flag_name``)."""
+    return "--" + (option if field is None else f"{option}_{field}").replace("_", "-")
+
+
+def _annotation(schema: Node, alias: str, literals: dict[str, list[Json]]) -> str:
+    """``generate_tables.python_type`` of ``schema``; its Literal aliases go to ``literals``
+    (values merged, so GET/POST twins that disagree do not fail as in generation)."""
+    local: dict[str, str] = {}
+    try:
+        annotation = generate_tables.python_type(schema, local, alias)
+    except generate_tables.TableError as error:
+        return f"? ({error})"
+    for name, body in local.items():
+        values = json.loads("[" + body[len("Literal[") : -1] + "]")
+        merged = literals.setdefault(name, [])
+        merged.extend(v for v in values if v not in merged)
+    return annotation
+
+
+def surface_of(operations: dict[str, dict[str, Any]]) -> Surface:
+    """What ``generate_tables.options_module`` and the CLI make public, from the table:
+    ``edit()`` keywords, option group fields (``Class.field``), ``remove_background()``
+    keywords, ``Literal`` aliases with their values, and CLI flags."""
+    items: Surface = {}
+    literals: dict[str, list[Json]] = {}
+    edit = [operations[o] for o in EDIT_OPERATIONS if o in operations]
+    fields: dict[tuple[str, str | None], list[str]] = {}
+    prefixes: dict[str, str] = {}  # group option -> first segment of its wire names
+    for op in edit:
+        for param in op["params"]:
+            option, name = param["option"], param["field"]
+            if option is None:
+                continue
+            alias = generate_tables.camel_words(param["wire"])
+            fields.setdefault((option, name), []).append(
+                _annotation(param["schema"], alias, literals)
+            )
+            if name is not None:
+                prefixes.setdefault(option, param["wire"].split(".", 1)[0])
+    keyed: dict[tuple[str, str | None], None] = {}
+    for op in edit:
+        for leaf in op["keyed"]["leaves"]:
+            keyed[(leaf["option"], leaf["field"])] = None
+            if leaf["field"] is not None:
+                prefixes.setdefault(leaf["option"], leaf["prefix"].split(".", 1)[0])
+    classes = {option: generate_tables.camel_words(wire) for option, wire in prefixes.items()}
+    for (option, name), types in fields.items():
+        merged = generate_tables._merge_types(types)
+        if name is None:
+            items[(EDIT_KEYWORD, option)] = merged
+        else:
+            items[(GROUP_FIELD, f"{classes[option]}.{name}")] = merged
+    for option, cls in classes.items():
+        kind = cls
+        mode = fields.get((option, "mode"))
+        if mode is not None:  # the group, its mode alone, or True when the mode has one value
+            annotation = generate_tables._merge_types(mode)
+            values = [v for part in annotation.split(" | ") for v in literals.get(part, [])]
+            one = f"Literal[True, {json.dumps(values[0])}]" if len(values) == 1 else annotation
+            kind = f"{cls} | {one}"
+        items[(EDIT_KEYWORD, option)] = kind
+    for option, name in keyed:
+        if name is None:
+            items[(EDIT_KEYWORD, option)] = "Mapping[str, Mapping[str, Any]]"
+        else:
+            items[(GROUP_FIELD, f"{classes[option]}.{name}")] = "Mapping[str, ImageInput]"
+    for option, name in [*fields, *keyed]:
+        items[(CLI_FLAG, f"photoroom edit {flag_name(option, name)}")] = None
+    segment = operations.get(SEGMENT_OPERATION)
+    for param in segment["params"] if segment else []:
+        if param["option"] is None:
+            continue
+        alias = "Segment" + generate_tables.camel_words(param["wire"])
+        items[(SEGMENT_KEYWORD, param["option"])] = _annotation(param["schema"], alias, literals)
+        items[(CLI_FLAG, f"photoroom remove-bg {flag_name(param['option'])}")] = None
+    for alias, values in literals.items():
+        items[(LITERAL, alias)] = values
+    return items
+
+
+def _values_text(values: list[Json]) -> str:
+    return ", ".join(json.dumps(v) for v in values)
+
+
+def _surface_text(value: Json) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return f"Literal[{_values_text(value)}]"
+    return str(value)
+
+
+def diff_surface(old: Surface, new: Surface) -> list[Finding]:
+    """Added, removed and changed items; removals and narrowing are breaking."""
+    findings = []
+    order = {kind: index for index, kind in enumerate(SURFACE_KINDS)}
+    for key in sorted(old.keys() | new.keys(), key=lambda k: (order[k[0]], k[1])):
+        kind, name = key
+        if key not in new:
+            findings.append(Finding(kind, name, "removed", True, before=_surface_text(old[key])))
+        elif key not in old:
+            findings.append(Finding(kind, name, "added", after=_surface_text(new[key])))
+        elif isinstance(old[key], list) and isinstance(new[key], list):
+            gone = [v for v in old[key] if v not in new[key]]
+            more = [v for v in new[key] if v not in old[key]]
+            parts = [f"values added: {_values_text(more)}"] if more else []
+            parts += [f"values removed: {_values_text(gone)}"] if gone else []
+            if parts:
+                findings.append(Finding(kind, name, "; ".join(parts), bool(gone)))
+        elif old[key] != new[key]:
+            before, after = str(old[key]), str(new[key])
+            widened = _widened(before, after, old)
+            findings.append(Finding(kind, name, "type", not widened, before=before, after=after))
+    return findings
+
+
+def _widened(before: str, after: str, old: Surface) -> bool:
+    """Whether every value of annotation ``before`` is still accepted by ``after``: each part is
+    kept, or is a Literal alias of strings and ``after`` takes any ``str``."""
+    kept = set(after.split(" | "))
+    for part in set(before.split(" | ")) - kept:
+        values = old.get((LITERAL, part))
+        strings = isinstance(values, list) and all(isinstance(v, str) for v in values)
+        if not (strings and "str" in kept):
+            return False
+    return True
+
+
+def _defaults_of(document: Node) -> dict[tuple[str, str, str], Json]:
+    """(operation, location, parameter) -> upstream ``default``, nested ones in dot notation."""
+    found: dict[tuple[str, str, str], Json] = {}
+
+    def collect(operation: str, location: str, name: str, schema: Json) -> None:
+        if not isinstance(schema, dict):
+            return
+        if "default" in schema:
+            found.setdefault((operation, location, name), schema["default"])
+        for key, child in (schema.get("properties") or {}).items():
+            collect(operation, location, f"{name}.{key}" if name else key, child)
+        for key in COMPOSITES:
+            for branch in schema.get(key) or []:
+                collect(operation, location, name, branch)
+        collect(operation, location, f"{name}[]", schema.get("items"))
+        collect(operation, location, f"{name}.*", schema.get("additionalProperties"))
+
+    for display, operation in _operations(resolve_refs(document)).values():
+        for (where, name), parameter in operation["parameters"].items():
+            collect(display, f"parameter {where}", name, parameter.get("schema"))
+        content = (operation.get("requestBody") or {}).get("content") or {}
+        for ctype, media in content.items():
+            collect(display, f"request body {ctype}", "", (media or {}).get("schema"))
+    return found
+
+
+def diff_defaults(old: Node, new: Node) -> list[Finding]:
+    """Server defaults added, removed or changed, per operation and parameter."""
+    before, after = _defaults_of(old), _defaults_of(new)
+    findings = []
+    for key in [*before, *(k for k in after if k not in before)]:
+        operation, location, name = key
+        where = f"{operation} {location}"
+        if key not in after:
+            findings.append(Finding(where, name, f"removed (was {before[key]!r})"))
+        elif key not in before:
+            findings.append(Finding(where, name, f"added: {after[key]!r}"))
+        elif before[key] != after[key]:
+            findings.append(Finding(where, name, f"{before[key]!r} → {after[key]!r}"))
+    return findings
+
+
+def _constraints(schema: Node) -> dict[str, Json]:
+    """What a value must satisfy: type, allowed values, bounds and patterns (anyOf/oneOf
+    branches included); documentation, examples and defaults aside."""
+    facets: dict[str, Json] = {"type": _type_text(schema)}  # text; the others are values
+    values: list[Json] = []
+    nodes = [schema]
+    while nodes:
+        node = nodes.pop(0)
+        values += [v for v in node.get("enum", []) if v not in values]
+        if "const" in node and node["const"] not in values:
+            values.append(node["const"])
+        for key in (*LOWER_BOUNDS, *UPPER_BOUNDS, "pattern"):
+            if key in node:
+                facets.setdefault(key, [])
+                facets[key].append(node[key])
+        nodes += [b for key in ("anyOf", "oneOf") for b in node.get(key, []) if isinstance(b, dict)]
+    facets["enum"] = values or None
+    for key, found in facets.items():
+        if key != "enum" and isinstance(found, list) and len(found) == 1:
+            facets[key] = found[0]
+    return facets
+
+
+def twin_disagreements(document: Node) -> list[Finding]:
+    """``/v2/edit`` query parameters whose multipart field of the same name has other
+    constraints (upstream often leaves the POST twin a bare type)."""
+    item = ((resolve_refs(document).get("paths") or {}).get("/v2/edit")) or {}
+    get, post = item.get("get"), item.get("post")
+    if not isinstance(get, dict) or not isinstance(post, dict):
+        return []
+    query = {
+        p["name"]: p.get("schema") or {}
+        for p in [*item.get("parameters", []), *get.get("parameters", [])]
+        if isinstance(p, dict) and p.get("in") == "query" and "name" in p
+    }
+    media = ((post.get("requestBody") or {}).get("content") or {}).get("multipart/form-data")
+    fields = ((media or {}).get("schema") or {}).get("properties") or {}
+    findings = []
+    for name, schema in query.items():
+        twin = fields.get(name)
+        if not isinstance(twin, dict) or not isinstance(schema, dict):
+            continue
+        on_get, on_post = _constraints(schema), _constraints(twin)
+        parts = [
+            f"{key} GET {_facet(key, on_get.get(key))}, POST {_facet(key, on_post.get(key))}"
+            for key in dict.fromkeys([*on_get, *on_post])
+            if on_get.get(key) != on_post.get(key)
+        ]
+        if parts:
+            findings.append(Finding("/v2/edit", name, "; ".join(parts)))
+    return findings
+
+
+def _facet(key: str, value: Json) -> str:
+    return "none" if value is None else str(value) if key == "type" else repr(value)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("old", type=Path, help="older OpenAPI document (JSON or YAML)")
@@ -631,15 +1116,26 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="same as --format json")
     parser.add_argument(
-        "--fail-on-breaking", action="store_true", help="exit with 1 when anything is breaking"
+        "--fail-on-breaking",
+        action="store_true",
+        help="exit with 1 when anything is breaking (API or Python surface)",
+    )
+    parser.add_argument(
+        "--overlay", type=Path, default=OVERLAY, help=f"overlay document (default: {OVERLAY})"
+    )
+    parser.add_argument(
+        "--api-only",
+        action="store_true",
+        help="only the API diff (no Python surface, server defaults, twins, overlay)",
     )
     args = parser.parse_args(argv)
     try:
         old, new = load_document(args.old), load_document(args.new)
+        overlay = None if args.api_only else load_overlay(args.overlay)
     except (OSError, ValueError, yaml.YAMLError) as error:
         print(f"spec_diff: {error}", file=sys.stderr)
         return 2
-    report = diff_specs(old, new, str(args.old), str(args.new))
+    report = diff_specs(old, new, str(args.old), str(args.new), overlay)
     fmt = "json" if args.json else args.format
     if fmt == "json":
         print(json.dumps(report.to_json(), indent=2))

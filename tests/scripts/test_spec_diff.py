@@ -14,6 +14,15 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.upstream.fabricate import (
+    add_enum_value,
+    add_get_parameter,
+    add_post_field,
+    get_parameters,
+    post_properties,
+    remove_parameter,
+)
+
 ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOTS = ROOT / "openapi" / "snapshots"
 
@@ -307,7 +316,7 @@ def test_exit_status(docs: dict[str, Path], new: str, flags: list[str], status: 
 
 
 def test_text_output(docs: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
-    spec_diff.main([str(docs["old"]), str(docs["new"])])
+    spec_diff.main([str(docs["old"]), str(docs["new"]), "--api-only"])
 
     out = capsys.readouterr().out.splitlines()
     assert out[2:] == [
@@ -319,7 +328,7 @@ def test_text_output(docs: dict[str, Path], capsys: pytest.CaptureFixture[str]) 
 
 
 def test_json_output(docs: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
-    spec_diff.main([str(docs["old"]), str(docs["new"]), "--json"])
+    spec_diff.main([str(docs["old"]), str(docs["new"]), "--json", "--api-only"])
 
     report = json.loads(capsys.readouterr().out)
     assert report["summary"] == {
@@ -359,8 +368,299 @@ def test_runs_as_a_script_on_the_snapshots() -> None:
         "BREAKING  parameter query: renamed? editWithAI.additionalImages.{key}.imageUrl"
         in result.stdout
     )
-    assert result.stdout.endswith("4 changes, 2 breaking; 2 likely renames\n")
+    assert result.stdout.endswith(
+        "4 changes, 2 breaking; 2 likely renames\n"
+        "Python surface: 0 changes, 0 breaking; server defaults: 0 changed; "
+        "GET/POST twins: 46 disagree (0 new); overlay: 0 actions no longer apply\n"
+    )
 
 
 def test_unreadable_input_exits_with_2(tmp_path: Path) -> None:
     assert spec_diff.main([str(tmp_path / "missing.json"), str(snapshot("10"))]) == 2
+
+
+# --- what the update means for Python users ------------------------------------------------------
+
+OVERLAY = spec_diff.load_overlay()
+
+
+def document(number: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = spec_diff.load_document(snapshot(number))
+    return loaded
+
+
+def extended(old: dict[str, Any], new: dict[str, Any]) -> Any:
+    return spec_diff.diff_specs(old, new, "old", "new", OVERLAY)
+
+
+def python_lines(report: Any) -> list[str]:
+    return [f.line().strip() for f in report.python]
+
+
+def test_10_gives_python_users_an_ironing_keyword_field_literal_and_flag() -> None:
+    report = extended(document("09"), document("10"))
+
+    assert python_lines(report) == [
+        'edit() keyword ironing: added: Ironing | Literal[True, "ai.auto"]',
+        "group field Ironing.mode: added: IroningMode",
+        'Literal IroningMode: added: Literal["ai.auto"]',
+        "CLI flag photoroom edit --ironing-mode: added",
+    ]
+    assert not report.breaking
+    # upstream left the POST twin bare: information, new in this version
+    (ironing,) = [f for f in report.twins if f.new]
+    assert (ironing.name, ironing.message) == ("ironing.mode", "enum GET ['ai.auto'], POST none")
+    assert len(report.twins) > 40  # the others were already so in 09
+    assert report.defaults == []
+    assert report.overlay_skipped == []
+
+
+def test_06_rename_breaks_the_api_but_not_the_python_surface() -> None:
+    # The overlay flattens both spellings of editWithAI.additionalImages to the same keyed
+    # leaves, so EditWithAI.additional_images is unchanged: only the raw API breaks.
+    report = extended(document("05"), document("06"))
+
+    assert report.python == []
+    assert report.breaking  # through the API diff
+    assert report.summary() == "4 changes, 2 breaking; 2 likely renames"
+
+
+def test_04_python_surface_of_the_shadow_overrides() -> None:
+    report = extended(document("03"), document("04"))
+
+    assert "group field Shadow.direction_override: added: float | ShadowDirectionOverride1" in (
+        python_lines(report)
+    )
+    assert (
+        'Literal ShadowMode: values added: "ai.preset-soft", "ai.preset-hard", '
+        '"ai.auto-with-overrides"' in python_lines(report)
+    )
+    assert "CLI flag photoroom edit --shadow-spread-override: added" in python_lines(report)
+    # the two actions for the overrides did not apply to 03; they do to 04
+    assert report.overlay_skipped == []
+    assert len(report.overlay_skipped_old) == 2
+
+
+def test_overlay_actions_that_no_longer_apply_are_listed() -> None:
+    report = extended(document("10"), document("01"))
+
+    assert len(report.overlay_skipped) == 2
+    assert all("shadow." in target for target in report.overlay_skipped)
+    assert report.overlay_skipped_old == []
+    assert "  $.paths['/v2/edit'].get.parameters[?@.name=='shadow.directionOverride']" in (
+        report.to_text()
+    )
+    # going back from 10 to 01 removes the overrides: breaking for Python users
+    assert "BREAKING  group field Shadow.intensity_override: removed: float" in (
+        python_lines(report)
+    )
+
+
+def test_a_new_enum_value_is_a_changed_literal_not_breaking() -> None:
+    new = add_enum_value(document("10"), "lighting.mode", "ai.studio", twins=False)
+    report = extended(document("10"), new)
+
+    assert python_lines(report) == ['Literal LightingMode: values added: "ai.studio"']
+    assert not report.breaking
+
+
+def test_a_removed_enum_value_is_breaking_for_python_users() -> None:
+    new = document("10")
+    for parameter in get_parameters(new):
+        if parameter["name"] == "lighting.mode":
+            parameter["schema"]["enum"].remove("ai.optimize-portrait")
+    report = extended(document("10"), new)
+
+    assert python_lines(report) == [
+        'BREAKING  Literal LightingMode: values removed: "ai.optimize-portrait"'
+    ]
+
+
+def test_a_removed_parameter_is_a_removed_keyword_and_breaking() -> None:
+    report = extended(document("10"), remove_parameter(document("10"), "preserveMetadata"))
+
+    assert python_lines(report) == [
+        "BREAKING  edit() keyword preserve_metadata: removed: PreserveMetadata",
+        'BREAKING  Literal PreserveMetadata: removed: Literal["never", "xmp", "exifSubset", '
+        '"exifSubsetWithXmpCompatibility"]',
+        "BREAKING  CLI flag photoroom edit --preserve-metadata: removed",
+    ]
+    assert report.breaking
+    assert report.to_json()["summary"]["python_surface"] == {"changes": 3, "breaking": 3}
+
+
+def test_python_breaking_alone_fails_on_breaking(tmp_path: Path) -> None:
+    # A second ironing mode is an added enum value for the API, but edit(ironing=True) (the
+    # shorthand of a one-value mode) no longer type-checks: breaking for Python users only.
+    old, new = document("10"), document("10")
+    for parameter in get_parameters(new):
+        if parameter["name"] == "ironing.mode":  # upstream: {"type": "string", "const": ...}
+            parameter["schema"] = {"type": "string", "enum": ["ai.auto", "ai.pro"]}
+    report = extended(old, new)
+
+    assert not any(c.breaking for c in report.changes)
+    assert python_lines(report) == [
+        'BREAKING  edit() keyword ironing: type: Ironing | Literal[True, "ai.auto"] → '
+        "Ironing | IroningMode",
+        'Literal IroningMode: values added: "ai.pro"',
+    ]
+    paths = [tmp_path / "old.json", tmp_path / "new.json"]
+    for path, doc in zip(paths, (old, new), strict=True):
+        path.write_text(json.dumps(doc))
+    assert spec_diff.main([*map(str, paths), "--fail-on-breaking"]) == 1
+    assert spec_diff.main([*map(str, paths), "--fail-on-breaking", "--api-only"]) == 0
+
+
+def test_a_literal_that_becomes_a_free_string_is_not_breaking() -> None:
+    # GET shadow.mode gone (breaking for the API): the bare POST twin makes Shadow.mode a str
+    new = remove_parameter(document("10"), "shadow.mode", twins=False)
+    report = extended(document("10"), new)
+
+    assert "group field Shadow.mode: type: ShadowMode → str" in python_lines(report)
+    assert "BREAKING  Literal ShadowMode: removed: " in "\n".join(python_lines(report))
+
+
+def test_a_new_group_shows_its_class_field_and_flag() -> None:
+    new = add_get_parameter(document("10"), "glow.mode", {"type": "string", "enum": ["ai.soft"]})
+    add_post_field(new, "glow.mode", {"type": "string"})
+    report = extended(document("10"), new)
+
+    assert python_lines(report) == [
+        'edit() keyword glow: added: Glow | Literal[True, "ai.soft"]',
+        "group field Glow.mode: added: GlowMode",
+        'Literal GlowMode: added: Literal["ai.soft"]',
+        "CLI flag photoroom edit --glow-mode: added",
+    ]
+    assert [(f.name, f.new) for f in report.twins if f.new] == [("glow.mode", True)]
+
+
+def test_server_defaults_added_removed_and_changed() -> None:
+    new = document("10")
+    for parameter in get_parameters(new):
+        if parameter["name"] == "background.color":
+            parameter["schema"]["default"] = "white"
+        if parameter["name"] == "export.dpi":
+            parameter["schema"]["default"] = 300
+        if parameter["name"] == "background.guidance.scale":
+            del parameter["schema"]["default"]
+    report = extended(document("10"), new)
+
+    assert [f.line().strip() for f in report.defaults] == [
+        "GET /v2/edit parameter query background.color: 'transparent' → 'white'",
+        "GET /v2/edit parameter query background.guidance.scale: removed (was 0.6)",
+        "GET /v2/edit parameter query export.dpi: added: 300",
+    ]
+    # server defaults are not part of the Python surface (x-server-default), nor breaking
+    assert report.python == []
+    assert not report.breaking
+
+
+def test_a_default_in_the_multipart_body_is_reported() -> None:
+    new = document("10")
+    post_properties(new)["background.color"]["default"] = "white"
+    report = extended(document("10"), new)
+
+    assert [(f.where, f.name, f.message) for f in report.defaults] == [
+        ("POST /v2/edit request body multipart/form-data", "background.color", "added: 'white'")
+    ]
+
+
+def test_twins_compare_constraints_only() -> None:
+    new = document("10")
+    properties = post_properties(new)
+    # give two POST twins their GET schemas, one with a different description and examples
+    for parameter in get_parameters(new):
+        if parameter["name"] in ("shadow.mode", "export.dpi"):
+            twin = {**parameter["schema"], "description": "other words", "examples": [1]}
+            properties[parameter["name"]] = twin
+    properties["export.dpi"]["maximum"] = 600
+    names = {f.name: f.message for f in extended(document("10"), new).twins}
+
+    assert "shadow.mode" not in names
+    assert names["export.dpi"] == "maximum GET 1200, POST 600"
+
+
+def test_the_whole_report_in_each_format(tmp_path: Path) -> None:
+    old, new = snapshot("09"), snapshot("10")
+    text = subprocess.run(
+        [sys.executable, "scripts/spec_diff.py", old, new],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    sections = [
+        "Python surface (",
+        "Server defaults (",
+        "GET/POST twins that disagree in NEW",
+        "Overlay actions that no longer apply",
+    ]
+    assert [text.index(s) for s in sections] == sorted(text.index(s) for s in sections)
+    assert "  ironing.mode: enum GET ['ai.auto'], POST none (new)" in text
+    assert "47 already so in OLD" in text
+
+    markdown = spec_diff.diff_specs(
+        spec_diff.load_document(old), spec_diff.load_document(new), "09", "10", OVERLAY
+    ).to_markdown()
+    headings = [line for line in markdown.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## Other changes",
+        "## Python surface",
+        "## Server defaults",
+        "## GET/POST twins",
+        "## Overlay",
+    ]
+    assert '|  | edit() keyword | `ironing` | added: `Ironing \\| Literal[True, "ai.auto"]` |' in (
+        markdown
+    )
+    assert "| `photoroom edit --ironing-mode` | added |" in markdown
+    # the new sections are tables: every "- " item is still an API change
+    assert markdown.count("\n- ") == 2
+
+    assert spec_diff.main([str(old), str(new), "--json"]) == 0
+
+
+def test_json_has_the_new_sections(capsys: pytest.CaptureFixture[str]) -> None:
+    spec_diff.main([str(snapshot("09")), str(snapshot("10")), "--json"])
+
+    report = json.loads(capsys.readouterr().out)
+    assert {"python_surface", "server_defaults", "twins", "overlay"} <= report.keys()
+    assert report["python_surface"][0] == {
+        "where": "edit() keyword",
+        "name": "ironing",
+        "message": "added",
+        "breaking": False,
+        "new": False,
+        "before": "",
+        "after": 'Ironing | Literal[True, "ai.auto"]',
+    }
+    assert report["overlay"] == {"skipped": [], "skipped_in_old": []}
+    assert report["summary"]["breaking_total"] == 0
+
+
+def test_api_only_leaves_the_sections_out(capsys: pytest.CaptureFixture[str]) -> None:
+    spec_diff.main([str(snapshot("09")), str(snapshot("10")), "--api-only", "--json"])
+
+    assert "python_surface" not in json.loads(capsys.readouterr().out)
+
+
+def test_the_surface_needs_no_generated_package() -> None:
+    # operation_entries is pure: the surface comes from the overlaid documents alone
+    code = (
+        "import sys; sys.path.insert(0, 'scripts'); import spec_diff;"
+        "from pathlib import Path;"
+        "r = spec_diff.diff_specs({}, spec_diff.load_document(Path(sys.argv[1])), overlay="
+        "spec_diff.load_overlay()); print(len(r.python), r.python_error or 'ok');"
+        "print('photoroom_api' in sys.modules, 'photoroom' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(snapshot("10"))],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "", "PYTHONPATH": ""},
+    )
+    count, status, *_ = result.stdout.split()
+    assert int(count) > 100 and status == "ok"
+    assert result.stdout.splitlines()[1] == "False False"
