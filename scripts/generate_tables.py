@@ -155,6 +155,7 @@ def _operation(spec: dict[str, Any], path: str, method: str, op: dict[str, Any])
         "limits": {k: v for k, v in op.get("x-photoroom-limits", {}).items() if k != "source"},
         "cost": {k: v for k, v in op.get("x-photoroom-cost", {}).items() if k != "source"},
         "plans": op.get("x-photoroom-plans", {}).get("plans", []),
+        "key_parameter": op.get("x-photoroom-key-parameter"),
         "media_types": media_types,
         "response_headers": sorted(
             {

@@ -433,8 +433,9 @@ class BaseClient(Generic[HttpxClientT]):
         options: Mapping[str, Any],
         save_to: str | os.PathLike[str] | None = None,
     ) -> Call[EditResult]:
-        from ._options import EDIT_BY_UPLOAD, build_edit
+        from ._options import build_edit
         from ._results import EditResult
+        from ._spec import EDIT_BY_UPLOAD
 
         call_options, options = CallOptions.split(options)
         with upload_limits(limits_of(EDIT_BY_UPLOAD)):
@@ -506,8 +507,9 @@ class BaseClient(Generic[HttpxClientT]):
         from photoroom_api.api.remove_background import remove_background as op
         from photoroom_api.models.remove_background_post_params import RemoveBackgroundPOSTParams
 
-        from ._options import REMOVE_BACKGROUND, build_remove_background
+        from ._options import build_remove_background
         from ._results import RemoveBackgroundResult
+        from ._spec import REMOVE_BACKGROUND
 
         call_options, options = CallOptions.split(options)
         fields = build_remove_background(options)

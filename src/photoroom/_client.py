@@ -75,14 +75,16 @@ _WRITE_BLOCK = 1024 * 1024
 
 def _edit_extension(options: Mapping[str, Any]) -> str:
     from ._inputs import extension_for
-    from ._options import EDIT_BY_UPLOAD, predicted_media_type
+    from ._options import predicted_media_type
+    from ._spec import EDIT_BY_UPLOAD
 
     return extension_for(predicted_media_type(EDIT_BY_UPLOAD, options))
 
 
 def _remove_background_extension(options: Mapping[str, Any]) -> str:
     from ._inputs import extension_for
-    from ._options import REMOVE_BACKGROUND, predicted_media_type
+    from ._options import predicted_media_type
+    from ._spec import REMOVE_BACKGROUND
 
     return extension_for(predicted_media_type(REMOVE_BACKGROUND, options))
 

@@ -18,7 +18,7 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO, TYPE_CHECKING, Any, TypeAlias, Union
+from typing import IO, TYPE_CHECKING, Any, Final, TypeAlias, Union
 from urllib.parse import urlsplit
 
 from ._exceptions import (
@@ -267,13 +267,18 @@ def _is_pil_image(value: object) -> bool:
     )
 
 
+#: PIL images in these formats are uploaded as they are; any other is written as PNG.
+_PIL_UPLOAD_FORMATS: Final = frozenset({"PNG", "JPEG", "WEBP"})
+
+
 def _pil_to_bytes(image: Any, parameter: str = "image") -> ImageBytes:
-    fmt = image.format if image.format in ("PNG", "JPEG", "WEBP") else "PNG"
+    fmt = image.format if image.format in _PIL_UPLOAD_FORMATS else "PNG"
     if fmt == "PNG" and image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA", "I", "I;16"):
         image = image.convert("RGBA")
     buffer = io.BytesIO()
     image.save(buffer, format=fmt)
-    return _named(buffer.getvalue(), "image." + fmt.lower().replace("jpeg", "jpg"), parameter)
+    media_type = sniff_content_type(buffer.getvalue())
+    return _named(buffer.getvalue(), "image" + extension_for(media_type), parameter)
 
 
 def load_image(value: object, *, parameter: str = "image") -> str | ImageBytes:

@@ -34,13 +34,24 @@ from ._generated.options import RemoveBackgroundOptions as _GeneratedRemoveBackg
 from ._inputs import is_url, load_image
 from ._rules import first_violation, value_from
 from ._schema import enum_values, schema_error
-from ._spec import KeyedLeaf, Operation, Param, operation
+from ._spec import (
+    EDIT_BY_UPLOAD,
+    EDIT_BY_URL,
+    REMOVE_BACKGROUND,
+    KeyedLeaf,
+    Operation,
+    Param,
+    operation,
+)
 
 if TYPE_CHECKING:
     from photoroom_api.types import File
 
 __all__ = [
+    "EDIT_BY_UPLOAD",
+    "EDIT_BY_URL",
     "GROUPS",
+    "REMOVE_BACKGROUND",
     "EditOptions",
     "EditRequest",
     "OptionGroup",
@@ -50,9 +61,6 @@ __all__ = [
     "edit_operations",
 ]
 
-EDIT_BY_URL: Final = "edit-image-from-url"
-EDIT_BY_UPLOAD: Final = "edit-image-upload"
-REMOVE_BACKGROUND: Final = "remove-background"
 MODE_FIELD: Final = "mode"
 """A group with this field takes its mode alone as a shortcut (``shadow="ai.soft"``)."""
 

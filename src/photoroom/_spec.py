@@ -14,7 +14,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Final, Literal
 
 __all__ = [
+    "EDIT_BY_UPLOAD",
+    "EDIT_BY_URL",
     "MISSING",
+    "REMOVE_BACKGROUND",
     "KeyedLeaf",
     "Operation",
     "Param",
@@ -22,6 +25,11 @@ __all__ = [
     "operation",
     "operations",
 ]
+
+#: The operationIds the hand-written layers call by name (the overlay gives them, Q3).
+EDIT_BY_URL: Final = "edit-image-from-url"
+EDIT_BY_UPLOAD: Final = "edit-image-upload"
+REMOVE_BACKGROUND: Final = "remove-background"
 
 MISSING: Final[Any] = object()
 """``Param.default`` when the server states no default."""
@@ -104,6 +112,8 @@ class Operation:
     media_types: Mapping[str, str]
     """Output format value -> the media type answered (``jpg`` -> ``image/jpeg``)."""
     response_headers: tuple[str, ...]
+    key_parameter: str | None = None
+    """A query parameter that may carry the API key instead of the header (legacy render)."""
 
     @functools.cached_property
     def by_wire(self) -> dict[str, Param]:
@@ -115,6 +125,18 @@ class Operation:
 
     def param(self, wire: str) -> Param | None:
         return self.by_wire.get(wire)
+
+    def schema_of(self, name: str) -> Mapping[str, Any]:
+        """The schema of a parameter or of the keyed leaf a name fills (``layers.t.text.x``)."""
+        param = self.by_wire.get(name)
+        if param is not None:
+            return param.schema
+        for leaf in self.keyed:
+            prefix, _, suffix = leaf.template.partition("{key}")
+            key = name[len(prefix) : len(name) - len(suffix)] if suffix else ""
+            if name.startswith(prefix) and name.endswith(suffix) and key and "." not in key:
+                return leaf.schema
+        return {}
 
     def default(self, wire: str) -> Any:
         """The server default of ``wire`` (``MISSING`` if none or unknown)."""
@@ -190,6 +212,7 @@ def _build(entry: Mapping[str, Any]) -> Operation:
         plans=tuple(entry["plans"]),
         media_types=entry["media_types"],
         response_headers=tuple(entry["response_headers"]),
+        key_parameter=entry.get("key_parameter"),
     )
 
 

@@ -25,14 +25,14 @@ import threading
 from dataclasses import dataclass
 from typing import Final
 
-from photoroom._spec import operation
+from photoroom._spec import EDIT_BY_UPLOAD, operation
 
 from .config import OPEN_MODE_CREDITS, EmulatorConfig, KeySpec
 from .errors import CREDITS_EXHAUSTED, ApiError
 
 SANDBOX_PREFIX: Final = "sandbox_"
 #: An "image" of ``/v2/account`` is one Image Editing call: its cost in credits (from the spec).
-IMAGE_EDITING_OPERATION: Final = "edit-image-upload"
+IMAGE_EDITING_OPERATION: Final = EDIT_BY_UPLOAD
 
 
 def credits_per_image() -> float:

@@ -24,7 +24,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Message, Receive
 
-from photoroom._spec import operation
+from photoroom._spec import EDIT_BY_UPLOAD, EDIT_BY_URL, operation
 
 from .accounts import Accounts, Caller
 from .config import EmulatorConfig
@@ -116,14 +116,15 @@ Handler = Callable[[Request, Call], Awaitable[Response]]
 
 
 def api_operation(
-    operation_id: str, host: Host, *, query_key: bool = False
+    operation_id: str, host: Host
 ) -> Callable[[Handler], Callable[[Request], Awaitable[Response]]]:
     """Wrap a route with faults, auth, plan and rate limit, and host-shaped error rendering.
 
-    The plans that may call the operation come from the spec (``x-photoroom-plans``);
-    ``query_key`` lets the legacy render endpoint take the key from its ``apiKey`` query
-    parameter too.
+    The plans that may call the operation come from the spec (``x-photoroom-plans``), and so
+    does a query parameter that may carry the key instead of the header
+    (``x-photoroom-key-parameter``, the legacy renderer's).
     """
+    key_parameter = operation(operation_id).key_parameter
 
     def decorate(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         @functools.wraps(handler)
@@ -135,8 +136,8 @@ def api_operation(
                 if dropped is not None:
                     return dropped
                 key = request.headers.get("x-api-key")
-                if not key and query_key:
-                    key = request.query_params.get("apiKey")
+                if not key and key_parameter:
+                    key = request.query_params.get(key_parameter)
                 caller = emulator.accounts.authenticate(key)
                 emulator.accounts.require_plan(caller, operation_id)
                 if emulator.limiter is not None:
@@ -162,7 +163,7 @@ async def remove_background(request: Request, call: Call) -> Response:
     form = await call.form()
     try:
         params = call.validate(form.multi_items())
-        upload = params.file("image_file")
+        upload = params.file(operation(call.operation_id).image[0])
         assert upload is not None  # required by the spec, so validate() raised otherwise
         data = await upload.read()
         pipeline, sandbox = call.emulator.pipeline, call.caller.sandbox
@@ -224,13 +225,11 @@ async def account_v2(request: Request, call: Call) -> Response:
     )
 
 
-@api_operation("legacy-render-template-from-url", Host.IMAGE_API, query_key=True)
+@api_operation("legacy-render-template-from-url", Host.IMAGE_API)
 async def legacy_render_from_url(request: Request, call: Call) -> Response:
     """GET /v1/render (deprecated): templates are not emulated; renders a plain cut-out PNG."""
-    params = call.validate(request.query_params.multi_items())
-    url = params.get("imageUrl") or params.get("conceptUrl")
-    if not url:
-        raise bad_request("imageUrl: must be provided", type="missing_image")
+    params = call.validate(request.query_params.multi_items())  # one image input is required
+    url = next(str(params.get(n)) for n in operation(call.operation_id).image if params.get(n))
     result = await call.charged(params, lambda: run_legacy_render(call, url=url))
     return result.response(params.unsupported_header())
 
@@ -240,14 +239,13 @@ async def legacy_render_upload(request: Request, call: Call) -> Response:
     """POST /v1/render (deprecated): like GET, with ``imageFile`` (or ``imageUrl``)."""
     form = await call.form()
     try:
-        params = call.validate(form.multi_items())
-        upload = params.file("imageFile")
+        params = call.validate(form.multi_items())  # one image input is required
+        images = operation(call.operation_id).image
+        upload = next((params.file(n) for n in images if params.file(n) is not None), None)
         data = await upload.read() if upload is not None else None
     finally:
         await form.close()
-    url = params.get("imageUrl")
-    if data is None and not url:
-        raise bad_request("imageFile: must be provided", type="missing_image")
+    url = next((str(params.get(n)) for n in images if isinstance(params.get(n), str)), None)
     result = await call.charged(params, lambda: run_legacy_render(call, url=url, data=data))
     return result.response(params.unsupported_header())
 
@@ -326,7 +324,7 @@ async def run_edit(
     With processing off, URLs are only checked, not downloaded: the answer is a blank image.
     """
     emulator, sandbox = call.emulator, call.caller.sandbox
-    urls = url_inputs(params) if urls is None else urls
+    urls = url_inputs(params, call.operation_id) if urls is None else urls
     if emulator.config.processing:
         images = dict(uploads)
         for name, url in urls:
@@ -345,20 +343,23 @@ async def run_legacy_render(
 ) -> ImageResult:
     """The legacy renderer as a default ``/v2/edit`` (background removed, PNG): templates are
     not emulated."""
-    defaults = call.emulator.validators["edit-image-upload"].validate([])
+    by_url, by_upload = operation(EDIT_BY_URL), operation(EDIT_BY_UPLOAD)
+    defaults = call.emulator.validators[EDIT_BY_UPLOAD].validate([])
     if data is not None:
-        return await run_edit(call, defaults, {"imageFile": [data]}, [])
-    return await run_edit(call, defaults, {}, [("imageUrl", url or "")])
+        return await run_edit(call, defaults, {by_upload.image[0]: [data]}, [])
+    return await run_edit(call, defaults, {}, [(by_url.image[0], url or "")])
 
 
-def url_inputs(params: Params) -> list[tuple[str, str]]:
-    """Every image the request passes by URL: ``*imageUrl`` leaves and product-image lists."""
+def url_inputs(params: Params, operation_id: str) -> list[tuple[str, str]]:
+    """Every image the request passes by URL: the fields whose schema (or items) is a URI."""
+    op = operation(operation_id)
     found: list[tuple[str, str]] = []
     for name, value in params.sent.items():
-        if name.endswith("imageUrl") and isinstance(value, str):
-            found.append((name, value))
-        elif name == "virtualModel.additionalProductImages" and isinstance(value, list):
-            found.extend((name, str(item)) for item in value)
+        schema = op.schema_of(name)
+        element = schema.get("items", {}) if schema.get("type") == "array" else schema
+        if element.get("format") != "uri":
+            continue
+        found.extend((name, str(item)) for item in (value if isinstance(value, list) else [value]))
     return found
 
 

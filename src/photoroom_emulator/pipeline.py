@@ -31,7 +31,7 @@ from PIL import Image
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from photoroom._spec import operation
+from photoroom._spec import EDIT_BY_UPLOAD, REMOVE_BACKGROUND, operation
 
 from .config import EmulatorConfig
 from .errors import bad_request
@@ -49,8 +49,8 @@ from .validation import Params
 T = TypeVar("T")
 
 MB: Final = 1024 * 1024
-SEGMENT_OPERATION: Final = "remove-background"
-EDIT_OPERATION: Final = "edit-image-upload"
+SEGMENT_OPERATION: Final = REMOVE_BACKGROUND
+EDIT_OPERATION: Final = EDIT_BY_UPLOAD
 # Size of a blank answer when nothing says otherwise (processing off, image passed by URL).
 BLANK_DEFAULT_SIZE: Final = (1000, 1000)
 BLANK_CACHE_SIZE: Final = 64
@@ -237,8 +237,8 @@ def _main_image(
             prompt, params.get("imageFromPrompt.seed"), salt="imageFromPrompt"
         )
         headers["pr-ai-background-seed"] = _seed_header(seed)
-        size = str(params.get("imageFromPrompt.size") or "SQUARE_HD")
-        return generative.image_from_prompt(prompt, size, seed).convert("RGBA")
+        size = params.get("imageFromPrompt.size")  # no server default: the generator's own
+        return generative.image_from_prompt(prompt, _str(size), seed).convert("RGBA")
     for name in MAIN_IMAGE_FIELDS:
         if images.get(name):
             return _load(images[name][0], name)
@@ -262,9 +262,7 @@ def _photo_edits(image: Image.Image, params: Params, headers: dict[str, str]) ->
     if params.given("ironing.mode"):
         image = generative.iron(image)
     if mode := params.get("upscale.mode"):
-        image = generative.upscale(
-            image, str(mode), str(params.get("upscale.downscaleIfNeeded") or "never")
-        )
+        image = generative.upscale(image, str(mode), _str(params.get("upscale.downscaleIfNeeded")))
     return image.convert("RGBA")
 
 
@@ -282,21 +280,19 @@ def _staged(image: Image.Image, mask: Mask | None, params: Params) -> Image.Imag
     feature = features[0]
     prompt = params.get(f"{feature}.prompt")
     if feature == "flatLay":
-        return generative.flat_lay(cutout, str(params.get("flatLay.size", "SQUARE_HD")), prompt)
+        return generative.flat_lay(cutout, str(params.get("flatLay.size")), prompt)
     if feature == "ghostMannequin":
-        return generative.ghost_mannequin(
-            cutout, str(params.get("ghostMannequin.size", "SQUARE_HD")), prompt
-        )
+        return generative.ghost_mannequin(cutout, str(params.get("ghostMannequin.size")), prompt)
     model = "custom" if _given_prefix(params, "virtualModel.model.custom.") else None
     scene = "custom" if _given_prefix(params, "virtualModel.scene.custom.") else None
     return generative.virtual_model(
         cutout,
-        str(params.get("virtualModel.size", "PORTRAIT_HD_3_2")),
-        str(params.get("virtualModel.quality", "standard")),
+        str(params.get("virtualModel.size")),
+        str(params.get("virtualModel.quality")),
         prompt,
-        model=model or str(params.get("virtualModel.model.preset.name", "avery")),
-        scene=scene or str(params.get("virtualModel.scene.preset.name", "random")),
-        pose=str(params.get("virtualModel.pose", "random")),
+        model=model or str(params.get("virtualModel.model.preset.name")),
+        scene=scene or str(params.get("virtualModel.scene.preset.name")),
+        pose=str(params.get("virtualModel.pose")),
     )
 
 
@@ -325,16 +321,16 @@ def _composed(
         headers["pr-ai-background-seed"] = _seed_header(seed)
         background_image = generative.generate_background(placement.canvas_size, prompt, seed)
 
-    color = str(params.get("background.color") or "transparent")
+    color = str(params.get("background.color"))  # the server default when not sent
     blur = None
     if mode := params.get("background.blur.mode"):
-        blur = BlurOptions(mode=mode, radius=float(params.get("background.blur.radius", 0.01)))
+        blur = BlurOptions(mode=mode, radius=float(params.get("background.blur.radius")))
     outline = None
     if outline_color := params.get("outline.color"):
         outline = OutlineOptions(
             color=parse_color(str(outline_color), parameter="outline.color"),
-            width=float(params.get("outline.width", 0.03)),
-            blur_radius=float(params.get("outline.blurRadius", 0)),
+            width=float(params.get("outline.width")),
+            blur_radius=float(params.get("outline.blurRadius")),
         )
     compose_options = ComposeOptions(
         remove_background=remove_background,
@@ -361,14 +357,11 @@ def _requested_size(params: Params) -> tuple[int, int] | None:
 
     for feature in ("flatLay", "ghostMannequin", "virtualModel"):
         if params.given(f"{feature}.mode"):
-            quality = str(params.get("virtualModel.quality", "standard"))
-            size = str(params.get(f"{feature}.size", "SQUARE_HD"))
-            return generative.preset_size(
-                size, f"{feature}.size", quality if feature == "virtualModel" else "standard"
-            )
+            quality = params.get("virtualModel.quality") if feature == "virtualModel" else None
+            size = str(params.get(f"{feature}.size"))
+            return generative.preset_size(size, f"{feature}.size", _str(quality))
     if params.given("imageFromPrompt.prompt"):
-        name = str(params.get("imageFromPrompt.size") or "SQUARE_HD")
-        return generative.IMAGE_FROM_PROMPT_SIZES.get(name, BLANK_DEFAULT_SIZE)
+        return generative.image_from_prompt_size(_str(params.get("imageFromPrompt.size")))
     return None
 
 

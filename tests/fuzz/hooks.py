@@ -37,6 +37,7 @@ import schemathesis
 from schemathesis import GenerationMode
 from schemathesis.core.parameters import ParameterLocation
 
+from photoroom._spec import operations
 from tests.fuzz import rules, verify, wire
 from tests.fuzz.image_server import ImageServer
 from tests.fuzz.images import by_name
@@ -44,7 +45,6 @@ from tests.fuzz.images import by_name
 IMAGE_BASE_ENV: Final = "PHOTOROOM_FUZZ_IMAGE_BASE"
 TALLY_ENV: Final = "PHOTOROOM_FUZZ_TALLY"
 SEGMENT_PATH: Final = "/v1/segment"
-MAIN_IMAGES: Final = ("image_file", "imageFile", "imageUrl")
 
 _tally_lock = threading.Lock()
 
@@ -231,7 +231,7 @@ def image_matches_request(
     decoded = verify.decode(response.content, declared)
     params = {**(case.query or {}), **(case.body if isinstance(case.body, dict) else {})}
     path = case.operation.path
-    verify.check_answer(path, params, decoded, declared, _input_size(params))
+    verify.check_answer(path, params, decoded, declared, _input_size(path, params))
     return True
 
 
@@ -282,9 +282,10 @@ def after_call(
         print(f"fuzz tally: could not write to {path}: {exc}", file=sys.stderr)
 
 
-def _input_size(params: dict[str, Any]) -> tuple[int, int] | None:
+def _input_size(path: str, params: dict[str, Any]) -> tuple[int, int] | None:
     """The size of the request's main image: an uploaded file, or a corpus URL."""
-    for name in MAIN_IMAGES:
+    images = [name for op in operations().values() if op.path == path for name in op.image]
+    for name in images:
         value = params.get(name)
         if isinstance(value, bytes):
             return verify.image_size(value)

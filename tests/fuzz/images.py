@@ -10,6 +10,7 @@ repository's sample photos scaled down. The set is deterministic, so a seed repl
 from __future__ import annotations
 
 import io
+import mimetypes
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,7 +21,10 @@ from PIL import Image, ImageDraw
 PHOTOS: Final = Path(__file__).resolve().parents[1] / "data" / "images"
 
 MEDIA_TYPES: Final = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}
-EXTENSIONS: Final = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
+EXTENSIONS: Final = {
+    name: (mimetypes.guess_extension(media_type) or ".bin").lstrip(".")
+    for name, media_type in MEDIA_TYPES.items()
+}
 
 # (width, height, mode, format, with transparent pixels): sizes span the 8-256 px range, odd and
 # non-square sizes included, and every format meets every mode it can store.

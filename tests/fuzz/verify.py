@@ -16,28 +16,14 @@ from typing import Any, Final
 
 from PIL import Image, UnidentifiedImageError
 
-# Pillow format name for each image media type the spec declares.
-FORMATS: Final = {"image/png": "PNG", "image/jpeg": "JPEG", "image/webp": "WEBP"}
-# Requested output format -> media type (/v2/edit `export.format`, /v1/segment `format`).
-REQUESTED: Final = {
-    "png": "image/png",
-    "jpeg": "image/jpeg",
-    "jpg": "image/jpeg",
-    "webp": "image/webp",
-}
-# /v1/segment `size` presets in megapixels (spec description of `size`).
-SEGMENT_SIZES: Final = {"preview": 0.25, "medium": 1.5, "hd": 4.0, "full": 36.0}
+from photoroom._spec import Operation, Param, operations
+
 # Rounding slack when a preset's pixel budget is split into width x height.
 PIXEL_SLACK: Final = 1.02
+MEDIA_TYPES_KEY: Final = "x-photoroom-media-types"
+MEGAPIXELS_KEY: Final = "x-photoroom-megapixels"
 
-# Features whose result has the size of their own `<feature>.size` preset (spec: "The output
-# size of the generated image"), not `outputSize`.
-STAGED: Final = ("flatLay", "ghostMannequin", "virtualModel")
-# Parameters that legitimately change the size `originalImage` would keep: bounds, AI upscale
-# ("up to 4 times its original size") and uncrop (extends the picture).
-RESIZING: Final = frozenset({"maxWidth", "maxHeight", "upscale.mode", "uncrop.mode"})
-
-_OUTPUT_SIZE: Final = re.compile(r"(\d+)x(\d+)")
+_FIXED_SIZE: Final = re.compile(r"(\d+)x(\d+)")
 
 
 @dataclass(frozen=True)
@@ -63,7 +49,7 @@ def decode(content: bytes, content_type: str | None) -> Decoded:
             decoded = Decoded(str(image.format), image.size, image.mode)
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise AssertionError(f"{declared} body is not a decodable image: {exc}") from None
-    expected = FORMATS.get(declared)
+    expected = _pillow_format(declared)
     if expected is not None and decoded.format != expected:
         raise AssertionError(f"Content-Type is {declared} but the body is {decoded.format}")
     return decoded
@@ -78,6 +64,16 @@ def image_size(content: bytes) -> tuple[int, int] | None:
         return None
 
 
+def _pillow_format(media_type: str) -> str | None:
+    """The Pillow format of a media type (``image/jpeg`` -> ``JPEG``)."""
+    Image.init()
+    return next((name for name, mime in Image.MIME.items() if mime == media_type), None)
+
+
+def _param_with(op: Operation, key: str) -> Param | None:
+    return next((p for p in op.params if key in p.schema), None)
+
+
 def check_answer(
     path: str,
     params: Mapping[str, Any],
@@ -85,54 +81,38 @@ def check_answer(
     declared: str,
     input_size: tuple[int, int] | None = None,
 ) -> None:
-    """The image matches what the request asked for (format, size), as far as it said.
+    """The image matches what the request asked for, as far as the spec's data says:
 
-    ``params`` are the query or form fields as sent; ``input_size`` the size of the main input
-    image when known.
+    - the media type of the output-format parameter's value (``x-photoroom-media-types``);
+    - a preset's pixel budget (``x-photoroom-megapixels``), never larger than the input;
+    - a fixed ``WxH`` size asked for is the output's size, unless a feature that makes its own
+      canvas (a group with both a ``mode`` and a ``size``) is on.
+
+    ``params`` are the query or form fields as sent; ``input_size`` the main image's size.
     """
-    if path == "/v2/edit":
-        _check_format(params.get("export.format"), declared, "export.format")
-        _check_edit_size(params, decoded, input_size)
-    elif path == "/v1/segment":
-        _check_format(params.get("format"), declared, "format")
-        _check_segment_size(params, decoded, input_size)
-
-
-def _check_segment_size(
-    params: Mapping[str, Any], decoded: Decoded, input_size: tuple[int, int] | None
-) -> None:
-    """Within the ``size`` preset's megapixels, never larger than the input, and the input's
-    own size when it fits the preset and ``crop`` is off."""
-    preset = str(params.get("size", "full"))
-    budget = SEGMENT_SIZES.get(preset)
-    if budget is not None and _area(decoded.size) > budget * 1e6 * PIXEL_SLACK:
-        raise AssertionError(f"size={preset} allows {budget} MP but the image is {decoded}")
-    if input_size is None:
-        return
-    if decoded.size[0] > input_size[0] or decoded.size[1] > input_size[1]:
-        raise AssertionError(f"a {_size(input_size)} input came back larger: {decoded}")
-    fits = budget is None or _area(input_size) <= budget * 1e6
-    if str(params.get("crop", "false")).lower() == "false" and fits and decoded.size != input_size:
-        raise AssertionError(f"crop=false on a {_size(input_size)} input gave {decoded}")
-
-
-def _check_edit_size(
-    params: Mapping[str, Any], decoded: Decoded, input_size: tuple[int, int] | None
-) -> None:
-    """``outputSize=WxH`` is the output's size; ``originalImage`` is the input's size."""
-    if any(f"{feature}.mode" in params for feature in STAGED):
-        return
-    output_size = str(params.get("outputSize", ""))
-    if match := _OUTPUT_SIZE.fullmatch(output_size):
-        wanted = (int(match.group(1)), int(match.group(2)))
-        if decoded.size != wanted:
-            raise AssertionError(f"outputSize={output_size} but the image is {decoded}")
-        return
-    keeps_input = output_size == "originalImage" and not RESIZING & params.keys()
-    if keeps_input and input_size and decoded.size != input_size:
-        raise AssertionError(
-            f"outputSize=originalImage of a {_size(input_size)} input but the image is {decoded}"
-        )
+    op = next(o for o in operations().values() if o.path == path)
+    formats = _param_with(op, MEDIA_TYPES_KEY)
+    if formats is not None:
+        requested = params.get(formats.wire, formats.default)
+        expected = formats.schema[MEDIA_TYPES_KEY].get(str(requested))
+        if expected is not None and declared != expected:
+            raise AssertionError(f"{formats.wire}={requested} but the answer is {declared}")
+    presets = _param_with(op, MEGAPIXELS_KEY)
+    if presets is not None:
+        preset = params.get(presets.wire, presets.default)
+        budget = presets.schema[MEGAPIXELS_KEY].get(str(preset))
+        if budget is not None and _area(decoded.size) > budget * 1e6 * PIXEL_SLACK:
+            raise AssertionError(f"{presets.wire}={preset} allows {budget} MP, got {decoded}")
+        if input_size and (decoded.size[0] > input_size[0] or decoded.size[1] > input_size[1]):
+            raise AssertionError(f"a {_size(input_size)} input came back larger: {decoded}")
+    staged = any(
+        name.endswith(".mode") and op.param(name.removesuffix(".mode") + ".size") for name in params
+    )
+    for name, value in params.items():
+        if (match := _FIXED_SIZE.fullmatch(str(value))) and not staged:
+            wanted = (int(match.group(1)), int(match.group(2)))
+            if decoded.size != wanted:
+                raise AssertionError(f"{name}={value} but the image is {decoded}")
 
 
 def _size(size: tuple[int, int]) -> str:
@@ -141,12 +121,6 @@ def _size(size: tuple[int, int]) -> str:
 
 def _area(size: tuple[int, int]) -> int:
     return size[0] * size[1]
-
-
-def _check_format(requested: Any, declared: str, name: str) -> None:
-    expected = REQUESTED.get(str(requested).lower()) if requested is not None else None
-    if expected is not None and declared != expected:
-        raise AssertionError(f"{name}={requested} but the answer is {declared}")
 
 
 def check_error_body(segment: bool, status: int, declared: str, content: bytes) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from PIL import ImageColor
 
@@ -15,6 +16,10 @@ TRANSPARENT: RGBA = (0, 0, 0, 0)
 _HEX = re.compile(r"#?([0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})")
 
 
+#: CSS colour keywords that are not in Pillow's list of names (CSS Color Module Level 4).
+KEYWORDS: Final[dict[str, RGBA]] = {"transparent": TRANSPARENT}
+
+
 def parse_color(text: str, *, parameter: str = "color") -> RGBA:
     """Parse ``FF0000``, ``#F00``, ``FF0000EE``, ``F00E``, ``red`` or ``transparent`` into RGBA.
 
@@ -23,8 +28,8 @@ def parse_color(text: str, *, parameter: str = "color") -> RGBA:
     does not document them.
     """
     value = text.strip().lower()
-    if value == "transparent":
-        return TRANSPARENT
+    if value in KEYWORDS:
+        return KEYWORDS[value]
     match = _HEX.fullmatch(value)
     if match:
         digits = match.group(1)

@@ -61,7 +61,7 @@ def load_image(
     max_bytes: int = MAX_BYTES,
     max_side: int | None = MAX_SIDE,
     max_pixels: int = MAX_PIXELS,
-    name: str = "imageFile",
+    name: str = "image",
 ) -> Image.Image:
     """Decode an upload into an RGBA image with EXIF orientation applied.
 

@@ -18,10 +18,10 @@ from .errors import ImagingError
 # here (a format upstream adds) falls back to Pillow's encoder of that name, alpha kept when the
 # format has it; tests/emulator/imaging/test_encode.py lists the spec's formats so covered.
 ENCODER_BEHAVIOUR: Final[dict[str, tuple[str, str, int | None]]] = {
-    "image/png": ("PNG", "alpha", None),
+    "image/png": ("PNG", "keep", None),
     "image/jpeg": ("JPEG", "flatten", 80),
-    "image/webp": ("WEBP", "alpha", 90),
-    "image/avif": ("AVIF", "alpha", 80),
+    "image/webp": ("WEBP", "keep", 90),
+    "image/avif": ("AVIF", "keep", 80),
 }
 DEFAULT_MEDIA_TYPE: Final = "image/png"
 
@@ -70,7 +70,7 @@ def encode(
         raise ImagingError(f"export format {media_type} cannot be written by this emulator build.")
     if dpi is not None and not 0 < dpi <= 65535:
         raise ImagingError(f"export.dpi: {dpi!r} is out of range.")
-    _, alpha, default_quality = ENCODER_BEHAVIOUR.get(media_type, (name, "alpha", None))
+    _, alpha, default_quality = ENCODER_BEHAVIOUR.get(media_type, (name, "keep", None))
 
     params: dict[str, object] = {}
     if quality or default_quality:

@@ -153,10 +153,15 @@ def generate_background(size: tuple[int, int], prompt: str | None, seed: int) ->
     return add_label(emulated_background(size, prompt, seed))
 
 
-def image_from_prompt(prompt: str, size: str = "SQUARE_HD", seed: int | None = None) -> Image.Image:
+def image_from_prompt_size(size: str | None) -> tuple[int, int]:
+    """Pixels of an ``imageFromPrompt.size`` preset (the spec states no default: SQUARE_HD)."""
+    return IMAGE_FROM_PROMPT_SIZES.get(size or "SQUARE_HD") or size_from_name(size or "")
+
+
+def image_from_prompt(prompt: str, size: str | None = None, seed: int | None = None) -> Image.Image:
     """``imageFromPrompt.*``: a labelled backdrop with a prompt-coloured "subject" disc."""
     chosen = seed_for(prompt, seed, salt="imageFromPrompt")
-    width, height = IMAGE_FROM_PROMPT_SIZES.get(size) or size_from_name(size)
+    width, height = image_from_prompt_size(size)
     image = emulated_background((width, height), prompt, chosen)
     rng = _rng("subject", prompt, chosen)
     draw = ImageDraw.Draw(image)
@@ -371,7 +376,7 @@ def remove_text(image: Image.Image, mode: str = "ai.all") -> tuple[Image.Image, 
 
 
 def upscale(
-    image: Image.Image, mode: str = "ai.fast", downscale_if_needed: str = "never"
+    image: Image.Image, mode: str = "ai.fast", downscale_if_needed: str | None = None
 ) -> Image.Image:
     """``upscale.mode``: Lanczos x2 per side (4x the pixels), bounded to 6000 px and 36 MP.
 
@@ -384,7 +389,7 @@ def upscale(
     width, height = image.size
     source = image
     if width * height > limit:
-        if downscale_if_needed == "never":
+        if downscale_if_needed in (None, "never"):  # not sent: never (no server default)
             raise ImageInputError(
                 f"the image to upscale is {width}x{height} px ({width * height / 1e6:.2f} MP); "
                 f"upscale {mode} accepts at most {limit / 1e6:g} MP "
@@ -506,10 +511,10 @@ def _extend(image: Image.Image, left: int, top: int, right: int, bottom: int) ->
 # --- product photography features --------------------------------------------------------------
 
 
-def preset_size(size: str, parameter: str, quality: str = "standard") -> tuple[int, int]:
+def preset_size(size: str, parameter: str, quality: str | None = None) -> tuple[int, int]:
     """Pixels for a ``*.size`` preset, scaled by ``virtualModel.quality``."""
     width, height = SIZE_PRESETS.get(size) or size_from_name(size)
-    scale = QUALITY_SCALE.get(quality, 1)  # a quality upstream adds: the standard scale
+    scale = QUALITY_SCALE.get(quality or "", 1)  # none, or one upstream adds: the base scale
     return (width * scale, height * scale)
 
 

@@ -14,20 +14,30 @@ from typing import Final, Literal
 import numpy as np
 from PIL import Image
 
+from photoroom._spec import REMOVE_BACKGROUND, operation
+
 from .colors import RGBA, parse_color
 from .errors import ImagingError
 from .segmentation import Mask, apply_alpha, to_uint8
 
-SizePreset = Literal["preview", "medium", "hd", "full"]
+SizePreset = str
 Channels = Literal["rgba", "alpha"]
 
-# Megapixel budgets of the `size` presets (docs page "File size, resolution and format").
-SIZE_PIXELS: Final[dict[str, int]] = {
-    "preview": 250_000,
-    "medium": 1_500_000,
-    "hd": 4_000_000,
-    "full": 36_000_000,
-}
+
+def _size_pixels() -> dict[str, int]:
+    """Pixel budgets of the ``size`` presets: the spec's ``x-photoroom-megapixels``."""
+    op = operation(REMOVE_BACKGROUND)
+    for param in op.params:
+        if "x-photoroom-megapixels" in param.schema:
+            return {
+                k: int(v * 1_000_000) for k, v in param.schema["x-photoroom-megapixels"].items()
+            }
+    return {}
+
+
+SIZE_PIXELS: Final[dict[str, int]] = _size_pixels()
+#: The preset with the largest budget: what an answer gets when ``size`` is not sent.
+LARGEST: Final = max(SIZE_PIXELS, key=SIZE_PIXELS.__getitem__, default="")
 
 
 @dataclass(frozen=True)
@@ -36,7 +46,7 @@ class SegmentOptions:
 
     channels: Channels = "rgba"
     bg_color: RGBA | None = None
-    size: SizePreset = "full"
+    size: SizePreset = LARGEST
     crop: bool = False
     despill: bool = False
 
@@ -54,11 +64,11 @@ class SegmentOptions:
         chosen_channels = (channels or "rgba").lower()
         if chosen_channels not in ("rgba", "alpha"):
             raise ImagingError(f"channels: {channels!r} is not one of rgba, alpha.")
-        preset = (size or "full").lower()  # a preset with no entry keeps the full size
+        preset = (size or cls.size).lower()  # a preset with no entry keeps the full size
         return cls(
             channels=chosen_channels,  # type: ignore[arg-type]
             bg_color=parse_color(bg_color, parameter="bg_color") if bg_color else None,
-            size=preset,  # type: ignore[arg-type]
+            size=preset,
             crop=_flag(crop, "crop"),
             despill=_flag(despill, "despill"),
         )
@@ -142,4 +152,4 @@ def alpha_image(mask: Mask) -> Image.Image:
 
 def _pixels(size: str) -> int:
     """The megapixel budget of a ``size`` preset; one with no entry keeps the full size."""
-    return SIZE_PIXELS.get(size, max(SIZE_PIXELS.values()))
+    return SIZE_PIXELS.get(size, max(SIZE_PIXELS.values(), default=0) or 10**9)
