@@ -462,7 +462,7 @@ def _clean(foreground: NDArray[np.bool_], seed: NDArray[np.bool_]) -> NDArray[np
         area = float(stats[index, cv2.CC_STAT_AREA])
         offset = np.abs(centroids[index] - center) / np.array([width, height])
         central = bool(offset.max() < 0.3)
-        if area >= 0.15 * largest or (central and area >= 0.02 * largest):
+        if area >= 0.1 * largest or (central and area >= 0.02 * largest):
             keep[index] = True
     kept = keep[labels]
 

@@ -34,7 +34,7 @@ REACHED = {
     "grace_hopper": 0.894,
     "messi5": 0.757,
     "orange": 0.714,
-    "smarties": 0.939,
+    "smarties": 0.958,
     "stuff": 0.904,
 }
 FLOOR_MARGIN = 0.02
@@ -100,6 +100,6 @@ def test_each_photo_reaches_the_target(name: str, scores: dict[str, float]) -> N
     assert scores[name] >= PHOTO_TARGET
 
 
-@pytest.mark.xfail(strict=True, reason="mean 0.84 while four photos are short of 0.80")
+@pytest.mark.xfail(strict=True, reason="mean 0.842 while four photos are short of 0.80")
 def test_mean_reaches_the_target(scores: dict[str, float]) -> None:
     assert np.mean(list(scores.values())) >= MEAN_TARGET
