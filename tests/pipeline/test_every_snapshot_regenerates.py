@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,75 @@ from .conftest import OVERLAY, SNAPSHOTS, load_script
 
 apply_overlay = load_script("apply_overlay")
 generate_client = load_script("generate_client")
+generate_tables = load_script("generate_tables")
+SOURCE = Path(__file__).resolve().parents[2] / "src" / "photoroom"
+
+# Run with the snapshot's generated code first on the path: import photoroom, send one request
+# per client operation to a recording transport, build the legacy ones with the generated
+# modules, and check every field sent is a parameter of that snapshot's operation.
+ONE_REQUEST_PER_OPERATION = """
+import io, uuid, httpx
+from PIL import Image
+import photoroom, photoroom_api
+from photoroom import Photoroom
+from photoroom._spec import operations
+
+assert photoroom.__file__.startswith(ROOT) and photoroom_api.__file__.startswith(ROOT)
+buffer = io.BytesIO()
+Image.new("RGBA", (16, 16), (200, 0, 0, 255)).save(buffer, "PNG")
+PNG = buffer.getvalue()
+sent = []
+
+def answer(request):
+    sent.append(request)
+    if request.url.path.endswith("account"):
+        body = {"images": {"available": 1, "subscription": 1}, "plan": "plus",
+                "credits": {"available": 5, "subscription": 5}}
+        return httpx.Response(200, json=body)
+    return httpx.Response(200, content=PNG, headers={"content-type": "image/png"})
+
+client = Photoroom(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+client.remove_background(PNG)
+client.edit(PNG, output_size="100x100")
+client.edit("https://example.com/a.png", output_size="100x100")
+client.account()
+client.account_v1()
+from photoroom_api.api.legacy import legacy_render_template_from_url as render_get
+from photoroom_api.api.legacy import legacy_render_template_upload as render_post
+from photoroom_api.models.render_image_post_params import RenderImagePOSTParams
+from photoroom_api.types import File
+template = uuid.UUID(int=1)
+for kwargs in (
+    render_get._get_kwargs(template_id=template, image_url="https://example.com/a.png"),
+    render_post._get_kwargs(
+        body=RenderImagePOSTParams(
+            template_id=template, image_file=File(payload=io.BytesIO(PNG), file_name="a.png")
+        )
+    ),
+):
+    sent.append(client._http.build_request(base_url_free(kwargs)))
+""".replace(
+    "base_url_free(kwargs)",
+    "method=kwargs.pop('method'), url='https://x' + kwargs.pop('url'), **kwargs",
+)
+
+CHECK_FIELDS = """
+by_path = {}
+for op in operations().values():
+    by_path.setdefault((op.method.upper(), op.path), set()).update(p.wire for p in op.params)
+seen = set()
+for request in sent:
+    known = by_path[(request.method, request.url.path)]
+    seen.add((request.method, request.url.path))
+    names = set(request.url.params)
+    if request.method == "POST":
+        body = request.read()
+        parts = [part for part in body.split(b"--") if b'name="' in part]
+        names |= {part.split(b'name="')[1].split(b'"')[0].decode() for part in parts}
+    assert names <= known, (request.method, request.url.path, names - known)
+assert seen == set(by_path), set(by_path) - seen
+print("requests", len(sent))
+"""
 
 EXPECTED_OPERATIONS = [
     "account.get_account_v1",
@@ -59,6 +129,23 @@ def test_snapshot_overlays_generates_and_imports(snapshot: Path, tmp_path: Path)
         check=True,
         cwd=tmp_path,
     )
+
+    # The hand-written client on this snapshot's generated table and option layer.
+    shutil.copytree(
+        SOURCE, tmp_path / "src" / "photoroom", ignore=shutil.ignore_patterns("_generated")
+    )
+    generate_tables.generate(
+        spec_path, tmp_path / "photoroom_api", tmp_path / "src" / "photoroom" / "_generated"
+    )
+    code = (
+        f"import sys; ROOT = {str(tmp_path)!r}; sys.path[:0] = [ROOT + '/src', ROOT]\n"
+        + ONE_REQUEST_PER_OPERATION
+        + CHECK_FIELDS
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_pinned_spec_is_the_newest_snapshot_with_its_provenance_recorded() -> None:
