@@ -251,10 +251,10 @@ class Report:
                 f"{len(self.overlay_skipped)} actions of the overlay no longer apply (their "
                 "target matches nothing in the new version):"
             )
-            lines += ["", "| target | |", "|---|---|"]
+            lines += ["", "| target | in the old version |", "|---|---|"]
             for target in self.overlay_skipped:
                 old = target in self.overlay_skipped_old
-                note = "did not apply to the old version either" if old else "new"
+                note = "matched nothing either" if old else "applied"
                 lines.append(f"| {cell(code(target))} | {note} |")
         else:
             lines.append("Every action of the overlay applies to the new version.")

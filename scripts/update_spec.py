@@ -191,14 +191,15 @@ def update(source: str, *, allow_breaking: bool, log: Callable[[str], None] = pr
 
         new_document = spec_diff.load_document(PINNED)
         old_document = spec_diff.load_document(previous) if previous.exists() else {}
-    report = spec_diff.diff_specs(old_document, new_document, OLD_NAME, NEW_NAME)
+    actions = spec_diff.load_overlay(OVERLAY)  # so the report says what Python users get
+    report = spec_diff.diff_specs(old_document, new_document, OLD_NAME, NEW_NAME, actions)
     if report.breaking and not allow_breaking:
         raise StepFailed(
             "change report",
             f"{report.to_text()}\n\nthe new document has breaking changes (marked BREAKING above); "
             "rerun with ALLOW_BREAKING=1 to accept them",
         )
-    done("change report", f"  {report.summary()}")
+    done("change report", f"  {report.summary()}\n  {report.python_summary()}")
 
     overlay = run_step(
         "overlay", [python, "scripts/apply_overlay.py", str(PINNED), str(OVERLAY), str(OVERLAID)]
