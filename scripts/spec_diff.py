@@ -947,14 +947,20 @@ def surface_of(operations: dict[str, dict[str, Any]]) -> Surface:
         else:
             items[(GROUP_FIELD, f"{classes[option]}.{name}")] = "Mapping[str, ImageInput]"
     for option, name in [*fields, *keyed]:
-        items[(CLI_FLAG, f"photoroom edit {flag_name(option, name)}")] = None
+        flag = flag_name(option, name)
+        boolean = (option, name) in fields and generate_tables._merge_types(fields[option, name])
+        for spelling in (flag, "--no-" + flag[2:]) if boolean == "bool" else (flag,):
+            items[(CLI_FLAG, f"photoroom edit {spelling}")] = None  # bool: BooleanOptionalAction
     segment = operations.get(SEGMENT_OPERATION)
     for param in segment["params"] if segment else []:
         if param["option"] is None:
             continue
         alias = "Segment" + generate_tables.camel_words(param["wire"])
-        items[(SEGMENT_KEYWORD, param["option"])] = _annotation(param["schema"], alias, literals)
-        items[(CLI_FLAG, f"photoroom remove-bg {flag_name(param['option'])}")] = None
+        annotation = _annotation(param["schema"], alias, literals)
+        items[(SEGMENT_KEYWORD, param["option"])] = annotation
+        flag = flag_name(param["option"])
+        for spelling in (flag, "--no-" + flag[2:]) if annotation == "bool" else (flag,):
+            items[(CLI_FLAG, f"photoroom remove-bg {spelling}")] = None
     for alias, values in literals.items():
         items[(LITERAL, alias)] = values
     return items

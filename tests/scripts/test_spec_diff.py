@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import copy
 import importlib.util
 import json
@@ -664,3 +665,58 @@ def test_the_surface_needs_no_generated_package() -> None:
     count, status, *_ = result.stdout.split()
     assert int(count) > 100 and status == "ok"
     assert result.stdout.splitlines()[1] == "False False"
+
+
+def _generated_surface() -> dict[tuple[str, str], Any]:
+    """The same items, read from the committed option layer and CLI (``make generate``)."""
+    import argparse
+
+    from photoroom.cli import build_parser
+
+    tree = ast.parse((ROOT / "src/photoroom/_generated/options.py").read_text(encoding="utf-8"))
+    items: dict[tuple[str, str], Any] = {}
+
+    def fields(cls: ast.ClassDef) -> dict[str, str]:
+        found = {}
+        for node in cls.body:
+            if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                annotation = ast.unparse(node.annotation)
+                if not annotation.startswith("ClassVar"):
+                    found[node.target.id] = annotation.removesuffix(" | None")
+        return found
+
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Subscript):
+            (target,) = node.targets
+            if ast.unparse(node.value.value) == "Literal" and isinstance(target, ast.Name):
+                values = ast.literal_eval(node.value.slice)
+                items[("Literal", target.id)] = list(
+                    values if isinstance(values, tuple) else [values]
+                )
+        elif isinstance(node, ast.ClassDef) and node.name == "EditOptions":
+            items |= {("edit() keyword", k): v for k, v in fields(node).items()}
+        elif isinstance(node, ast.ClassDef) and node.name == "RemoveBackgroundOptions":
+            items |= {("remove_background() keyword", k): v for k, v in fields(node).items()}
+        elif isinstance(node, ast.ClassDef) and [ast.unparse(b) for b in node.bases] == [
+            "OptionGroup"
+        ]:
+            items |= {("group field", f"{node.name}.{k}"): v for k, v in fields(node).items()}
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for command, prefix in (("edit", "edit__"), ("remove-bg", "segment__")):
+        for action in commands.choices[command]._actions:
+            if action.dest.startswith(prefix):
+                items |= {
+                    ("CLI flag", f"photoroom {command} {flag}"): None
+                    for flag in action.option_strings
+                }
+    return items
+
+
+def test_the_surface_is_what_make_generate_made_of_the_pinned_spec() -> None:
+    overlaid = json.loads((ROOT / "openapi/photoroom.json").read_text(encoding="utf-8"))
+    computed = spec_diff.surface_of(spec_diff.generate_tables.operation_entries(overlaid))
+
+    def normal(value: Any) -> Any:  # one spelling of an annotation ('x' vs "x")
+        return ast.unparse(ast.parse(value, mode="eval")) if isinstance(value, str) else value
+
+    assert {k: normal(v) for k, v in computed.items()} == _generated_surface()
