@@ -302,7 +302,9 @@ class Report:
 
         lines = ["# Upstream OpenAPI changes", "", f"`{self.old}` → `{self.new}`: {self.summary()}"]
         if self.extended:
-            lines += ["", self.python_summary() + "."]
+            python_breaking = any(f.breaking for f in self.python)
+            mark = "**BREAKING for Python users** " if python_breaking else ""
+            lines += ["", mark + self.python_summary() + "."]
         breaking = [c for c in self.changes if c.breaking]
         if breaking:
             lines += ["", "## Breaking changes", ""]

@@ -488,6 +488,9 @@ def test_a_removed_parameter_is_a_removed_keyword_and_breaking() -> None:
     ]
     assert report.breaking
     assert report.to_json()["summary"]["python_surface"] == {"changes": 3, "breaking": 3}
+    assert "\n**BREAKING for Python users** Python surface: 3 changes, 3 breaking;" in (
+        report.to_markdown()
+    )
 
 
 def test_python_breaking_alone_fails_on_breaking(tmp_path: Path) -> None:
