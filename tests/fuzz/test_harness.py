@@ -97,7 +97,7 @@ def test_output_size_and_format_must_match_the_request() -> None:
         verify.check_answer("/v2/edit", {"export.format": "webp"}, decoded, "image/png")
     verify.check_answer("/v1/segment", {"size": "preview"}, decoded, "image/png", (64, 64))
     big = verify.Decoded("PNG", (1000, 1000), "RGBA")
-    with pytest.raises(AssertionError, match="size=preview allows 0.25 MP"):
+    with pytest.raises(AssertionError, match=r"size=preview allows 0\.25 MP"):
         verify.check_answer("/v1/segment", {"size": "preview"}, big, "image/png")
     with pytest.raises(AssertionError, match="came back larger"):
         verify.check_answer("/v1/segment", {}, big, "image/png", (64, 64))
