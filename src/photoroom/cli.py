@@ -175,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     account = commands.add_parser("account", help="show the plan and the remaining balance")
     _add_common(account, suppress=True)
+    _add_catalogue_batch(commands)
     return parser
 
 
@@ -352,6 +353,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(args: argparse.Namespace) -> int:
+    if args.command == "batch":
+        return _catalogue_batch_main(args)
     output = BatchOutput(getattr(args, "output_dir", "") or "", json_lines=args.json)
 
     def fail(code: int, exc: BaseException) -> int:
@@ -395,6 +398,45 @@ def _main(args: argparse.Namespace) -> int:
             )
         else:
             print("photoroom: interrupted", file=sys.stderr)
+        return 130
+
+
+# ---------------------------------------------------------------------------------------------
+# Catalogue batches: ``photoroom batch edit|remove-bg MANIFEST --output URL`` (photoroom.batch)
+
+
+def _add_catalogue_batch(commands: Any) -> None:
+    from .batch._cli import add_batch_parser
+
+    add_batch_parser(commands, lambda parser: _add_common(parser, suppress=True))
+
+
+def _catalogue_batch_main(args: argparse.Namespace) -> int:
+    from .batch._cli import run_batch_command
+
+    def fail(code: int, exc: BaseException) -> int:
+        message = cli_wording(str(exc))
+        print(f"photoroom: {message}", file=sys.stderr)
+        if args.json:
+            print(json.dumps({"type": "error", "error": type(exc).__name__, "message": message}))
+        return code
+
+    try:
+        _, code = asyncio.run(run_batch_command(args))
+        return code
+    except UsageError as exc:
+        return fail(EXIT_USAGE, exc)
+    except _AUTH_ERRORS as exc:
+        return fail(EXIT_AUTH, exc)
+    except APIConnectionError as exc:
+        return fail(EXIT_CONNECTION, exc)
+    except (PhotoroomError, ValueError, OSError) as exc:  # a bad manifest or store
+        return fail(EXIT_USAGE, exc)
+    except KeyboardInterrupt:
+        print(
+            "photoroom: interrupted (every finished row is in the ledger; re-run to resume)",
+            file=sys.stderr,
+        )
         return 130
 
 

@@ -1,0 +1,92 @@
+"""Catalogue-scale batches: streamed manifests, any fsspec store, a durable ledger, shards and
+one process-wide rate limiter.
+
+>>> import asyncio
+>>> from photoroom.batch import batch_client, run_manifest
+>>> async def main() -> None:
+...     async with batch_client(rate=10) as client:  # 10 requests/s, AIMD on 429s
+...         report = await run_manifest(client, "catalogue.csv", "s3://bucket/shots",
+...                                     shard=(0, 4), options={"padding": 0.1})
+...         print(report.summary())
+
+The same from a shell: ``photoroom batch edit catalogue.csv --output s3://bucket/shots``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Any
+
+from ._engine import LEDGER_DIR, ManifestReport, RowOutcome, run_manifest
+from ._ledger import Ledger, read_ledger
+from ._limiter import LimitedTransport, RateLimiter, parse_rate, shared_limiter
+from ._manifest import BadRow, ManifestError, Row, iter_manifest, options_from_wire, row_key
+from ._store import FsspecStore, LocalStore, open_store
+
+if TYPE_CHECKING:
+    from .._client import AsyncPhotoroom
+
+__all__ = [
+    "LEDGER_DIR",
+    "BadRow",
+    "FsspecStore",
+    "Ledger",
+    "LimitedTransport",
+    "LocalStore",
+    "ManifestError",
+    "ManifestReport",
+    "RateLimiter",
+    "Row",
+    "RowOutcome",
+    "batch_client",
+    "iter_manifest",
+    "open_store",
+    "options_from_wire",
+    "parse_rate",
+    "read_ledger",
+    "row_key",
+    "run_manifest",
+    "shared_limiter",
+]
+
+
+@contextlib.asynccontextmanager
+async def batch_client(
+    api_key: str | None = None,
+    *,
+    rate: float | None = None,
+    concurrency: int = 16,
+    limiter: RateLimiter | None = None,
+    transport: Any = None,
+    **client_options: Any,
+) -> AsyncIterator[AsyncPhotoroom]:
+    """An :class:`~photoroom.AsyncPhotoroom` whose every attempt passes the process's limiter.
+
+    ``rate`` is the target in requests per second (``None``: as fast as ``concurrency`` and the
+    429 answers allow); ``transport`` an inner ``httpx`` async transport (tests: the emulator's).
+    The limiter is :func:`shared_limiter` unless one is given, so concurrent batches of one
+    process share the account's limit.
+    """
+    import httpx
+
+    from .._base_client import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
+    from .._client import AsyncPhotoroom
+
+    limiter = limiter if limiter is not None else shared_limiter()
+    limiter.configure(rate, concurrency)
+    inner = (
+        transport
+        if transport is not None
+        else httpx.AsyncHTTPTransport(limits=DEFAULT_CONNECTION_LIMITS)
+    )
+    timeout = client_options.get("timeout")
+    http = httpx.AsyncClient(
+        transport=LimitedTransport(inner, limiter),
+        timeout=timeout if isinstance(timeout, (int, float, httpx.Timeout)) else DEFAULT_TIMEOUT,
+    )
+    try:
+        async with AsyncPhotoroom(api_key, http_client=http, **client_options) as client:
+            yield client
+    finally:
+        await http.aclose()
