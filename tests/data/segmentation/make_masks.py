@@ -552,7 +552,7 @@ def reference_mask(name: str) -> np.ndarray:
         labels[hair > 0] = cv2.GC_FGD
     cv2.setRNGSeed(0)
     bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
-    cv2.grabCut(rgb, labels, None, bgd, fgd, 8, cv2.GC_INIT_WITH_MASK)
+    cv2.grabCut(rgb, labels, None, bgd, fgd, 8, cv2.GC_INIT_WITH_MASK)  # type: ignore[call-overload]
     mask = np.isin(labels, (cv2.GC_FGD, cv2.GC_PR_FGD)).astype(np.uint8)
     return mask * 255
 
