@@ -6,8 +6,8 @@ are paced at the current rate (never above the target), at most ``concurrency`` 
 and nothing is sent while a ``Retry-After`` is pending. A 429 multiplies the rate and the
 concurrency down (once per cool-down, so the answers of requests already in flight do not
 collapse it) and pauses the whole process for its ``Retry-After``; each success adds back a
-little (additive increase). A batch therefore settles just under the account's limit instead
-of hammering it.
+little (additive increase: ``increase`` x the target per second, 2 % by default). A batch
+therefore settles just under the account's limit instead of hammering it.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class RateLimiter:
         *,
         concurrency: int = 16,
         decrease: float = 0.7,
-        increase: float = 0.5,
+        increase: float = 0.02,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if rate is not None and rate <= 0:
@@ -148,9 +148,10 @@ class RateLimiter:
         self.concurrency = min(
             float(self.max_concurrency), self.concurrency + 1.0 / self.concurrency
         )
-        if self.rate is not None:
+        if self.rate is not None:  # + increase x (target or current rate) per second
             ceiling = self.target_rate if self.target_rate is not None else float("inf")
-            self.rate = min(ceiling, self.rate + self._increase / max(self.rate, 1.0))
+            scale = self.target_rate if self.target_rate is not None else self.rate
+            self.rate = min(ceiling, self.rate + self._increase * scale / max(self.rate, 1e-3))
 
     def snapshot(self) -> dict[str, Any]:
         with self._lock:
