@@ -16,9 +16,10 @@ background that is visible all around the border and smooth (plain, gradient, vi
    background it is; darkening counts half, so soft shadows stay background.
 3. Plain backgrounds: Otsu's threshold on that distance seeds GrabCut (clearly different pixels are
    sure foreground, clearly similar ones sure background, GrabCut decides the band between).
-   Busy backgrounds (noise over :data:`BUSY_NOISE`): the same distance, with a lower bar,
-   marks the likely subject and only the trusted border is sure background, so clutter unlike
-   the subject (shelves, floors, a crowd) is dropped and a subject cut by the frame is kept.
+   Busy backgrounds (noise over :data:`BUSY_NOISE`): the same distance, with a lower bar and a
+   3x3 median, marks the likely subject; the trusted border is background (sure where its
+   colour matches), so clutter unlike the subject (shelves, floors, a crowd) and shadows reaching
+   the frame are dropped while a subject cut by the frame is kept.
 4. Clean the result (drop specks, fill small enclosed holes such as specular highlights, keep the
    components that are large or central) and upscale it. On plain backgrounds the edge is then
    refined at full resolution from the colour distance, only inside the upscaled mask's
@@ -396,6 +397,9 @@ def _grabcut(
             (distance > 2.0 * threshold).astype(np.uint8), np.ones((5, 5), np.uint8)
         )
         mask[sure_fg > 0] = cv2.GC_FGD
+        # The trusted border is background: sure where its colour says so, probable elsewhere
+        # (a shadow or a reflection reaching the frame is not the subject cut by it).
+        mask[trusted & (mask == cv2.GC_PR_FGD)] = cv2.GC_PR_BGD
         mask[trusted & (distance <= threshold)] = cv2.GC_BGD
     else:
         mask = np.full(distance.shape, cv2.GC_PR_BGD, np.uint8)
