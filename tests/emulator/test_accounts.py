@@ -142,3 +142,15 @@ def test_reservations_are_thread_safe() -> None:
         thread.join()
     assert sum(paid) == 50
     assert accounts.balance(caller).credits == 0
+
+
+def test_a_preview_cut_out_costs_a_quarter_credit(make_client: ClientFactory) -> None:
+    """The docs' FAQ: a ``size=preview`` call costs 0.25 credit (``x-photoroom-cost``)."""
+    client = make_client(EmulatorConfig.from_mapping({"keys": KEYS}))
+    files = {"image_file": ("p.png", product_png(), "image/png")}
+    headers = {"x-api-key": "plus-key"}
+    preview = client.post("/v1/segment", files=files, data={"size": "preview"}, headers=headers)
+    assert preview.status_code == 200
+    assert client.post("/v1/segment", files=files, headers=headers).status_code == 200
+    credits = client.get("/v1/account", headers=headers).json()["credits"]
+    assert credits["available"] == 100 - 0.25 - 1
