@@ -127,3 +127,17 @@ def test_image_from_prompt_needs_no_input(client: httpx.Client) -> None:
     assert response.status_code == 200, response.text
     assert open_image(response.content).size == (1024, 576)
     assert "pr-ai-background-seed" in response.headers
+
+
+def test_post_takes_a_background_image_by_url(client: httpx.Client, image_server: str) -> None:
+    """The API's POST takes background.imageUrl (the overlay adds it, from the GET twin): it is
+    a background, not an unsupported attribute."""
+    response = client.post(
+        "/v2/edit",
+        files={"imageFile": ("coffee.png", _photo("coffee.png"))},
+        data={"background.imageUrl": f"{image_server}/logo.png", "outputSize": "300x200"},
+    )
+    assert response.status_code == 200, response.text
+    assert "pr-unsupported-attributes" not in response.headers
+    corner = open_image(response.content).convert("RGBA").getpixel((2, 2))
+    assert isinstance(corner, tuple) and corner[3] == 255  # the background image fills it
