@@ -34,8 +34,10 @@ _INCHES: Final = 2
 WATERMARK_TEXT: Final = "PHOTOROOM SANDBOX"
 
 # PNG: zlib level 1 with the "Up" row filter, compressed on every core in slices (see
-# _fast_png). Level 1 instead of Pillow's 6 makes a 12 MP cut-out about 10 % larger; the API's
-# own PNGs are not tuned for size either (they are full-size RGBA cut-outs of a few MB).
+# _fast_png). The API documents JPEG's quality (80) and WebP's (90) but nothing about PNG, which
+# is lossless: the level changes only size and time, never pixels. On the benchmark's 12 MP
+# cut-out this writes 2.05 MB in ~0.13 s where Pillow took 0.9 s for 2.2 MB at level 3 (its
+# per-row trial of five filters is most of that time).
 PNG_COMPRESS_LEVEL: Final = 1
 # Below this many pixels Pillow's encoder is used (its adaptive filters, one thread).
 FAST_PNG_PIXELS: Final = 1_000_000
