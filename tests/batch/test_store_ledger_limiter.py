@@ -102,7 +102,7 @@ def test_a_429_pauses_everyone_and_decreases_rate_and_concurrency_once_per_coold
     assert limiter.try_acquire() == 0
     limiter.release(429, {"Retry-After": "2"})
     limiter.release(429, {"Retry-After": "2"})  # a second answer of the same burst
-    assert limiter.rate == pytest.approx(14.0)
+    assert limiter.rate == pytest.approx(17.0)
     assert limiter.concurrency == 8
     assert limiter.try_acquire() == pytest.approx(2.0)  # nobody sends during Retry-After
     clock.now += 2.0
@@ -116,15 +116,20 @@ def test_a_429_pauses_everyone_and_decreases_rate_and_concurrency_once_per_coold
     assert snapshot["rate_limited"] == 2
 
 
-def test_without_a_target_a_429_teaches_the_rate_from_what_succeeded() -> None:
+def test_without_a_target_a_429_narrows_the_concurrency_window() -> None:
     clock = Clock()
-    limiter = RateLimiter(None, concurrency=50, clock=clock)
-    for _ in range(40):  # 40 successes within one second: ~20/s over the 2 s window
+    limiter = RateLimiter(None, concurrency=16, clock=clock)
+    for _ in range(16):
         assert limiter.try_acquire() == 0
-        limiter.release(200)
-        clock.now += 0.025
     limiter.release(429, {"retry-after-ms": "100"})
-    assert limiter.rate is not None and 0 < limiter.rate < 20
+    assert limiter.rate is None
+    assert limiter.concurrency == 8
+    assert limiter.try_acquire() == pytest.approx(0.1)
+    clock.now += 0.1
+    assert limiter.try_acquire() > 0  # 15 still in flight, the window is 8
+    for _ in range(15):
+        limiter.release(200)
+    assert limiter.try_acquire() == 0
 
 
 def test_shared_limiter_is_one_per_process() -> None:

@@ -65,16 +65,17 @@ async def batch_client(
 
     ``rate`` is the target in requests per second (``None``: as fast as ``concurrency`` and the
     429 answers allow); ``transport`` an inner ``httpx`` async transport (tests: the emulator's).
-    The limiter is :func:`shared_limiter` unless one is given, so concurrent batches of one
-    process share the account's limit.
+    The limiter is :func:`shared_limiter` (configured with ``rate`` and ``concurrency``) unless
+    one is given, so the batches of one process share the account's limit.
     """
     import httpx
 
     from .._base_client import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
     from .._client import AsyncPhotoroom
 
-    limiter = limiter if limiter is not None else shared_limiter()
-    limiter.configure(rate, concurrency)
+    if limiter is None:
+        limiter = shared_limiter()
+        limiter.configure(rate, concurrency)
     inner = (
         transport
         if transport is not None

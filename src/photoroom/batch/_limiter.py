@@ -51,7 +51,7 @@ class RateLimiter:
         rate: float | None = None,
         *,
         concurrency: int = 16,
-        decrease: float = 0.7,
+        decrease: float = 0.85,
         increase: float = 0.02,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -61,7 +61,7 @@ class RateLimiter:
             raise ValueError("concurrency must be >= 1")
         self.target_rate = rate
         self.rate = rate
-        """Current pace (requests per second); ``None`` without a target until a 429 teaches one."""
+        """Current pace (requests per second); ``None`` without a target."""
         self.max_concurrency = concurrency
         self.concurrency = float(concurrency)
         self._decrease = decrease
@@ -71,7 +71,6 @@ class RateLimiter:
         self._next_slot = 0.0
         self._blocked_until = 0.0
         self._cooldown_until = 0.0
-        self._finished: list[float] = []
         self.in_flight = 0
         self.sent = 0
         self.rate_limited = 0
@@ -119,11 +118,6 @@ class RateLimiter:
             elif status_code is not None and status_code < 500:
                 self._on_success(now)
 
-    def _observed_rate(self, now: float) -> float | None:
-        recent = [t for t in self._finished if t > now - 2.0]
-        self._finished = recent
-        return len(recent) / 2.0 if len(recent) >= 4 else None
-
     def _on_rate_limited(self, now: float, headers: Any) -> None:
         self.rate_limited += 1
         retry_after = parse_retry_after(headers) if headers is not None else None
@@ -133,18 +127,11 @@ class RateLimiter:
             return  # the answers of requests sent before the last decrease
         self._cooldown_until = now + max(pause, 1.0)
         self.concurrency = max(1.0, self.concurrency * 0.5)
-        observed = self._observed_rate(now)
-        base = self.rate if self.rate is not None else observed
-        if observed is not None and base is not None:
-            base = min(base, observed)
-        if base is not None:
-            floor = 0.02 * (self.target_rate or base)
-            self.rate = max(floor, base * self._decrease)
+        if self.rate is not None:  # without a target only the concurrency window adapts
+            floor = 0.02 * (self.target_rate or self.rate)
+            self.rate = max(floor, self.rate * self._decrease)
 
     def _on_success(self, now: float) -> None:
-        self._finished.append(now)
-        if len(self._finished) > 4096:
-            del self._finished[:2048]
         self.concurrency = min(
             float(self.max_concurrency), self.concurrency + 1.0 / self.concurrency
         )
