@@ -184,3 +184,16 @@ def test_cli_refuses_a_manifest_with_an_unknown_column(
     manifest.write_text("input,colour\na.png,red\n", encoding="utf-8")
     assert main(["batch", "edit", str(manifest), "-o", str(tmp_path / "o"), "--emulator"]) == 2
     assert "colour" in capsys.readouterr().err
+
+
+async def test_local_batches_need_no_fsspec(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "fsspec", None)  # import fsspec now fails
+    manifest = manifest_of(tmp_path, write_images(tmp_path / "in", 3))
+    report = await run(manifest, f"file://{tmp_path / 'out'}")
+    assert report.counts == {"written": 3, "skipped": 0, "failed": 0}
+    with pytest.raises(ValueError, match="fsspec"):
+        await run(manifest, "memory://nowhere/out")
