@@ -521,6 +521,49 @@ def _mode_values(aliases: dict[str, str], annotation: str) -> list[str]:
     return values
 
 
+def constant_name(wire: str) -> str:
+    """``background.blur.mode`` -> ``BACKGROUND_BLUR_MODE``; ``layers.{key}.text.content`` ->
+    ``LAYERS_KEY_TEXT_CONTENT``."""
+    return snake_case(wire.replace("{key}", "key").replace(".", "_")).upper()
+
+
+def names_module(operations: dict[str, dict[str, Any]]) -> str:
+    """Source of ``names.py``: one class per API product, a constant per request field.
+
+    Hand-written code that reads a parameter by name (the emulator's pipeline) refers to it as
+    ``ImageEditing.SHADOW_MODE``: the name is written once, in the spec, and a parameter upstream
+    removes or renames is a type error there instead of a silent no-op.
+    """
+    by_product: dict[str, dict[str, str]] = {}
+    for op in operations.values():
+        product = camel_words(op["module"].split(".")[2])
+        fields = by_product.setdefault(product, {})
+        wires = [p["wire"] for p in op["params"]] + [
+            leaf["template"] for leaf in op["keyed"]["leaves"]
+        ]
+        for wire in wires:
+            name = constant_name(wire)
+            if fields.setdefault(name, wire) != wire:
+                raise TableError(f"{product}.{name} would name both {fields[name]} and {wire}")
+    lines = [
+        HEADER,
+        '"""Request field names by product: ``ImageEditing.SHADOW_MODE == "shadow.mode"``."""',
+        "",
+        "from typing import Final",
+    ]
+    for product in sorted(by_product):
+        lines += [
+            "",
+            "",
+            f"class {product}:",
+            f'    """Fields of the ``{product}`` operations."""',
+            "",
+        ]
+        for name, wire in sorted(by_product[product].items()):
+            lines.append(f"    {name}: Final = {json.dumps(wire)}")
+    return "\n".join(lines) + "\n"
+
+
 def table_module(operations: dict[str, dict[str, Any]]) -> str:
     """Source of ``table.py``: the operations as one literal."""
     text = pprint.pformat(operations, indent=1, width=99, sort_dicts=False)
@@ -549,6 +592,7 @@ def generate(spec_path: Path, package: Path, output: Path) -> list[Path]:
         + "#: Public names of ``options`` (re-exported by ``photoroom``).\n"
         + f"OPTION_NAMES: Final = (\n{names})\n",
         "table.py": table_module(operations),
+        "names.py": names_module(operations),
         "options.py": options,
     }
     for stale in output.glob("*.py"):

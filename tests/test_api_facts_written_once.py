@@ -44,16 +44,17 @@ BEHAVIOUR_TABLES = {
     ("src/photoroom_emulator/imaging/generative.py", "QUALITY_SCALE"),
     ("src/photoroom_emulator/imaging/generative.py", "UPSCALE_INPUT_PIXELS"),
     ("src/photoroom_emulator/imaging/colors.py", "KEYWORDS"),
+    ("src/photoroom_emulator/imaging/compose.py", "BACKGROUND_FIT"),
+    ("src/photoroom_emulator/pipeline.py", "KEEP_EXISTING_ALPHA"),
     ("tests/fuzz/rules.py", "EMULATOR_LIMITS"),
 }
 
 #: Modules that still read parameters by their names or compare values inline, with the count
 #: of such literals measured when this test was written. It may only go down.
 RATCHET = {
-    "src/photoroom_emulator/pipeline.py": 59,
     "src/photoroom_emulator/imaging/layout.py": 49,
     "src/photoroom_emulator/imaging/generative.py": 24,
-    "src/photoroom_emulator/imaging/compose.py": 18,
+    "src/photoroom_emulator/imaging/compose.py": 13,
     "src/photoroom_emulator/imaging/segment_options.py": 10,
 }
 

@@ -31,6 +31,7 @@ from PIL import Image
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from photoroom._generated.names import ImageEditing, RemoveBackground
 from photoroom._spec import EDIT_BY_UPLOAD, REMOVE_BACKGROUND, operation
 
 from .config import EmulatorConfig
@@ -54,8 +55,49 @@ EDIT_OPERATION: Final = EDIT_BY_UPLOAD
 # Size of a blank answer when nothing says otherwise (processing off, image passed by URL).
 BLANK_DEFAULT_SIZE: Final = (1000, 1000)
 BLANK_CACHE_SIZE: Final = 64
-MAIN_IMAGE_FIELDS: Final = ("imageFile", "imageUrl")
-BACKGROUND_IMAGE_FIELDS: Final = ("background.imageFile", "background.imageUrl")
+MAIN_IMAGE_FIELDS: Final = (ImageEditing.IMAGE_FILE, ImageEditing.IMAGE_URL)
+BACKGROUND_IMAGE_FIELDS: Final = (
+    ImageEditing.BACKGROUND_IMAGE_FILE,
+    ImageEditing.BACKGROUND_IMAGE_URL,
+)
+
+
+@dataclass(frozen=True)
+class StagedFeature:
+    """A feature that makes a whole new canvas (flat lay, ghost mannequin, virtual model)."""
+
+    mode: str
+    size: str
+    prompt: str
+    quality: str | None = None
+
+
+STAGED: Final = (
+    StagedFeature(
+        ImageEditing.FLAT_LAY_MODE, ImageEditing.FLAT_LAY_SIZE, ImageEditing.FLAT_LAY_PROMPT
+    ),
+    StagedFeature(
+        ImageEditing.GHOST_MANNEQUIN_MODE,
+        ImageEditing.GHOST_MANNEQUIN_SIZE,
+        ImageEditing.GHOST_MANNEQUIN_PROMPT,
+    ),
+    StagedFeature(
+        ImageEditing.VIRTUAL_MODEL_MODE,
+        ImageEditing.VIRTUAL_MODEL_SIZE,
+        ImageEditing.VIRTUAL_MODEL_PROMPT,
+        ImageEditing.VIRTUAL_MODEL_QUALITY,
+    ),
+)
+#: Prompt-driven edits of the whole photo: (prompt, seed).
+PROMPTED_EDITS: Final = (
+    (ImageEditing.EDIT_WITH_AI_PROMPT, ImageEditing.EDIT_WITH_AI_SEED),
+    (ImageEditing.DESCRIBE_ANY_CHANGE_PROMPT, ImageEditing.DESCRIBE_ANY_CHANGE_SEED),
+)
+#: keepExistingAlphaChannel: whether the upload's own alpha is the mask; a value with no entry
+#: (``never``, or one upstream adds) segments the photo.
+KEEP_EXISTING_ALPHA: Final = {"auto": True}
+#: What the virtual model is told when a custom model or scene image is given.
+CUSTOM: Final = "custom"
 
 
 @dataclass
@@ -114,7 +156,7 @@ class Pipeline:
 
     async def remove_background(self, data: bytes, params: Params, *, sandbox: bool) -> ImageResult:
         if not self._config.processing:
-            size = _header_size(data, "image_file", Limits.of(SEGMENT_OPERATION))
+            size = _header_size(data, RemoveBackground.IMAGE_FILE, Limits.of(SEGMENT_OPERATION))
             result = await self._blank(size, output_media_type(SEGMENT_OPERATION, params), sandbox)
             return ImageResult(result[0], result[1], {"x-uncertainty-score": "0"})
         return await _in_thread(lambda: _segment(data, params, sandbox))
@@ -134,7 +176,9 @@ class Pipeline:
         if size is None:
             main = next((uploads[name][0] for name in MAIN_IMAGE_FIELDS if uploads.get(name)), None)
             limits = Limits.of(EDIT_OPERATION)
-            size = _header_size(main, "imageFile", limits) if main else BLANK_DEFAULT_SIZE
+            size = (
+                _header_size(main, ImageEditing.IMAGE_FILE, limits) if main else BLANK_DEFAULT_SIZE
+            )
         content, media_type = await self._blank(
             size, output_media_type(EDIT_OPERATION, params), sandbox
         )
@@ -173,13 +217,13 @@ async def _in_thread(work: Callable[[], T]) -> T:
 
 def _segment(data: bytes, params: Params, sandbox: bool) -> ImageResult:
     options = SegmentOptions.from_form(
-        channels=_str(params.get("channels")),
-        bg_color=_str(params.get("bg_color")),
-        size=_str(params.get("size")),
-        crop=_str(params.get("crop")),
-        despill=_str(params.get("despill")),
+        channels=_str(params.get(RemoveBackground.CHANNELS)),
+        bg_color=_str(params.get(RemoveBackground.BG_COLOR)),
+        size=_str(params.get(RemoveBackground.SIZE)),
+        crop=_str(params.get(RemoveBackground.CROP)),
+        despill=_str(params.get(RemoveBackground.DESPILL)),
     )
-    image = Limits.of(SEGMENT_OPERATION).load(data, "image_file")
+    image = Limits.of(SEGMENT_OPERATION).load(data, RemoveBackground.IMAGE_FILE)
     mask = segment(image, use_existing_alpha=True)
     output = render_segment_output(image, mask, options)
     if sandbox:
@@ -197,31 +241,40 @@ def _edit(images: Mapping[str, list[bytes]], params: Params, sandbox: bool) -> I
     image = _main_image(images, params, headers)
     image = _photo_edits(image, params, headers)
 
-    remove_background = params.get("removeBackground", True) is not False
+    remove_background = params.get(ImageEditing.REMOVE_BACKGROUND, True) is not False
     needs_mask = remove_background or any(
-        params.given(name) for name in ("shadow.mode", "outline.color", "background.blur.mode")
+        params.given(name)
+        for name in (
+            ImageEditing.SHADOW_MODE,
+            ImageEditing.OUTLINE_COLOR,
+            ImageEditing.BACKGROUND_BLUR_MODE,
+        )
     )
     mask: Mask | None = None
     if needs_mask:
-        mask = segment(image, use_existing_alpha=params.get("keepExistingAlphaChannel") == "auto")
+        keep = KEEP_EXISTING_ALPHA.get(str(params.get(ImageEditing.KEEP_EXISTING_ALPHA_CHANNEL)))
+        mask = segment(image, use_existing_alpha=bool(keep))
         headers["x-uncertainty-score"] = _uncertainty(image, mask.uncertainty)
 
     staged = _staged(image, mask, params)
     canvas = staged if staged is not None else _composed(image, mask, params, images, headers)
 
-    if params.given("expand.mode"):
+    if params.given(ImageEditing.EXPAND_MODE):
         canvas = generative.fill_transparent(canvas)
-    if params.given("uncrop.mode"):
+    if params.given(ImageEditing.UNCROP_MODE):
         sides = cropped_sides(mask.alpha) if mask is not None else _no_sides()
         uncropped = generative.uncrop(canvas, sides)
         # An explicit output size is the size of the answer: uncrop then shows more around the
         # subject inside that frame instead of growing it.
-        if any(params.given(name) for name in ("outputSize", "maxWidth", "maxHeight")):
+        if any(
+            params.given(name)
+            for name in (ImageEditing.OUTPUT_SIZE, ImageEditing.MAX_WIDTH, ImageEditing.MAX_HEIGHT)
+        ):
             uncropped = uncropped.resize(canvas.size, Image.Resampling.LANCZOS)
         canvas = uncropped
     if sandbox:
         canvas = watermark(canvas)
-    dpi = params.get("export.dpi")
+    dpi = params.get(ImageEditing.EXPORT_DPI)
     content, media_type = encode(
         canvas, output_media_type(EDIT_OPERATION, params), dpi=float(dpi) if dpi else None
     )
@@ -231,13 +284,15 @@ def _edit(images: Mapping[str, list[bytes]], params: Params, sandbox: bool) -> I
 def _main_image(
     images: Mapping[str, list[bytes]], params: Params, headers: dict[str, str]
 ) -> Image.Image:
-    prompt = params.get("imageFromPrompt.prompt")
+    prompt = params.get(ImageEditing.IMAGE_FROM_PROMPT_PROMPT)
     if prompt:
         seed = generative.seed_for(
-            prompt, params.get("imageFromPrompt.seed"), salt="imageFromPrompt"
+            prompt, params.get(ImageEditing.IMAGE_FROM_PROMPT_SEED), salt="imageFromPrompt"
         )
         headers["pr-ai-background-seed"] = _seed_header(seed)
-        size = params.get("imageFromPrompt.size")  # no server default: the generator's own
+        size = params.get(
+            ImageEditing.IMAGE_FROM_PROMPT_SIZE
+        )  # no server default: the generator's own
         return generative.image_from_prompt(prompt, _str(size), seed).convert("RGBA")
     for name in MAIN_IMAGE_FIELDS:
         if images.get(name):
@@ -248,51 +303,57 @@ def _main_image(
 def _photo_edits(image: Image.Image, params: Params, headers: dict[str, str]) -> Image.Image:
     """Edits of the whole photo, before the subject is cut out."""
 
-    if mode := params.get("textRemoval.mode"):
+    if mode := params.get(ImageEditing.TEXT_REMOVAL_MODE):
         image, count = generative.remove_text(image, str(mode))
         headers["pr-texts-detected"] = str(count)
-    for feature in ("editWithAI", "describeAnyChange"):
+    for prompt_name, seed_name in PROMPTED_EDITS:
         # The prompt is what asks for the change; a mode alone has nothing to apply.
-        if prompt := params.get(f"{feature}.prompt"):
-            image = generative.edit_with_ai(image, str(prompt), _int(params.get(f"{feature}.seed")))
-    if mode := params.get("lighting.mode"):
+        if prompt := params.get(prompt_name):
+            image = generative.edit_with_ai(image, str(prompt), _int(params.get(seed_name)))
+    if mode := params.get(ImageEditing.LIGHTING_MODE):
         image = generative.relight(image, str(mode))
-    if mode := params.get("beautify.mode"):
-        image = generative.beautify(image, str(mode), _int(params.get("beautify.seed")))
-    if params.given("ironing.mode"):
+    if mode := params.get(ImageEditing.BEAUTIFY_MODE):
+        image = generative.beautify(image, str(mode), _int(params.get(ImageEditing.BEAUTIFY_SEED)))
+    if params.given(ImageEditing.IRONING_MODE):
         image = generative.iron(image)
-    if mode := params.get("upscale.mode"):
-        image = generative.upscale(image, str(mode), _str(params.get("upscale.downscaleIfNeeded")))
+    if mode := params.get(ImageEditing.UPSCALE_MODE):
+        image = generative.upscale(
+            image, str(mode), _str(params.get(ImageEditing.UPSCALE_DOWNSCALE_IF_NEEDED))
+        )
     return image.convert("RGBA")
 
 
 def _staged(image: Image.Image, mask: Mask | None, params: Params) -> Image.Image | None:
     """flatLay / ghostMannequin / virtualModel: a whole new canvas around the cut-out."""
 
-    features = [
-        name
-        for name in ("flatLay", "ghostMannequin", "virtualModel")
-        if params.given(f"{name}.mode")
-    ]
-    if not features:
+    feature = next((f for f in STAGED if params.given(f.mode)), None)
+    if feature is None:
         return None
     cutout = apply_alpha(image, mask.alpha) if mask is not None else image
-    feature = features[0]
-    prompt = params.get(f"{feature}.prompt")
-    if feature == "flatLay":
-        return generative.flat_lay(cutout, str(params.get("flatLay.size")), prompt)
-    if feature == "ghostMannequin":
-        return generative.ghost_mannequin(cutout, str(params.get("ghostMannequin.size")), prompt)
-    model = "custom" if _given_prefix(params, "virtualModel.model.custom.") else None
-    scene = "custom" if _given_prefix(params, "virtualModel.scene.custom.") else None
+    prompt = params.get(feature.prompt)
+    size = str(params.get(feature.size))
+    if feature.mode == ImageEditing.FLAT_LAY_MODE:
+        return generative.flat_lay(cutout, size, prompt)
+    if feature.mode == ImageEditing.GHOST_MANNEQUIN_MODE:
+        return generative.ghost_mannequin(cutout, size, prompt)
+    custom = [
+        ImageEditing.VIRTUAL_MODEL_MODEL_CUSTOM_IMAGE_URL,
+        ImageEditing.VIRTUAL_MODEL_MODEL_CUSTOM_IMAGE_FILE,
+    ]
+    scenes = [
+        ImageEditing.VIRTUAL_MODEL_SCENE_CUSTOM_IMAGE_URL,
+        ImageEditing.VIRTUAL_MODEL_SCENE_CUSTOM_IMAGE_FILE,
+    ]
+    model = CUSTOM if any(params.given(name) for name in custom) else None
+    scene = CUSTOM if any(params.given(name) for name in scenes) else None
     return generative.virtual_model(
         cutout,
-        str(params.get("virtualModel.size")),
-        str(params.get("virtualModel.quality")),
+        size,
+        str(params.get(ImageEditing.VIRTUAL_MODEL_QUALITY)),
         prompt,
-        model=model or str(params.get("virtualModel.model.preset.name")),
-        scene=scene or str(params.get("virtualModel.scene.preset.name")),
-        pose=str(params.get("virtualModel.pose")),
+        model=model or str(params.get(ImageEditing.VIRTUAL_MODEL_MODEL_PRESET_NAME)),
+        scene=scene or str(params.get(ImageEditing.VIRTUAL_MODEL_SCENE_PRESET_NAME)),
+        pose=str(params.get(ImageEditing.VIRTUAL_MODEL_POSE)),
     )
 
 
@@ -305,7 +366,7 @@ def _composed(
 ) -> Image.Image:
     """Layout and composition: the usual ``/v2/edit`` result."""
 
-    remove_background = params.get("removeBackground", True) is not False
+    remove_background = params.get(ImageEditing.REMOVE_BACKGROUND, True) is not False
     options = LayoutOptions.from_params(params.values)
     if remove_background and mask is not None:
         placement = compute_layout(image.size, mask.bbox(), mask.cropped_sides(), options)
@@ -316,27 +377,29 @@ def _composed(
     for name in BACKGROUND_IMAGE_FIELDS:
         if images.get(name):
             background_image = _load(images[name][0], name)
-    if prompt := params.get("background.prompt"):
-        seed = generative.seed_for(prompt, params.get("background.seed"), salt="background")
+    if prompt := params.get(ImageEditing.BACKGROUND_PROMPT):
+        seed = generative.seed_for(
+            prompt, params.get(ImageEditing.BACKGROUND_SEED), salt="background"
+        )
         headers["pr-ai-background-seed"] = _seed_header(seed)
         background_image = generative.generate_background(placement.canvas_size, prompt, seed)
 
-    color = str(params.get("background.color"))  # the server default when not sent
+    color = str(params.get(ImageEditing.BACKGROUND_COLOR))  # the server default when not sent
     blur = None
-    if mode := params.get("background.blur.mode"):
-        blur = BlurOptions(mode=mode, radius=float(params.get("background.blur.radius")))
+    if mode := params.get(ImageEditing.BACKGROUND_BLUR_MODE):
+        blur = BlurOptions(mode=mode, radius=float(params.get(ImageEditing.BACKGROUND_BLUR_RADIUS)))
     outline = None
-    if outline_color := params.get("outline.color"):
+    if outline_color := params.get(ImageEditing.OUTLINE_COLOR):
         outline = OutlineOptions(
-            color=parse_color(str(outline_color), parameter="outline.color"),
-            width=float(params.get("outline.width")),
-            blur_radius=float(params.get("outline.blurRadius")),
+            color=parse_color(str(outline_color), parameter=ImageEditing.OUTLINE_COLOR),
+            width=float(params.get(ImageEditing.OUTLINE_WIDTH)),
+            blur_radius=float(params.get(ImageEditing.OUTLINE_BLUR_RADIUS)),
         )
     compose_options = ComposeOptions(
         remove_background=remove_background,
-        background_color=parse_color(color, parameter="background.color"),
+        background_color=parse_color(color, parameter=ImageEditing.BACKGROUND_COLOR),
         background_image=background_image,
-        background_scaling="fit" if params.get("background.scaling") == "fit" else "fill",
+        background_scaling=str(params.get(ImageEditing.BACKGROUND_SCALING)),
         blur=blur,
         outline=outline,
         shadow=ShadowOptions.from_params(params.values),
@@ -349,19 +412,21 @@ def _composed(
 
 def _requested_size(params: Params) -> tuple[int, int] | None:
     """The output size the parameters fix on their own, without looking at the image."""
-    output_size = str(params.get("outputSize") or "")
+    output_size = str(params.get(ImageEditing.OUTPUT_SIZE) or "")
     if "x" in output_size:
         width, _, height = output_size.partition("x")
         if width.isdigit() and height.isdigit() and int(width) > 0 and int(height) > 0:
             return (int(width), int(height))
 
-    for feature in ("flatLay", "ghostMannequin", "virtualModel"):
-        if params.given(f"{feature}.mode"):
-            quality = params.get("virtualModel.quality") if feature == "virtualModel" else None
-            size = str(params.get(f"{feature}.size"))
-            return generative.preset_size(size, f"{feature}.size", _str(quality))
-    if params.given("imageFromPrompt.prompt"):
-        return generative.image_from_prompt_size(_str(params.get("imageFromPrompt.size")))
+    for feature in STAGED:
+        if params.given(feature.mode):
+            quality = params.get(feature.quality) if feature.quality else None
+            size = str(params.get(feature.size))
+            return generative.preset_size(size, feature.size, _str(quality))
+    if params.given(ImageEditing.IMAGE_FROM_PROMPT_PROMPT):
+        return generative.image_from_prompt_size(
+            _str(params.get(ImageEditing.IMAGE_FROM_PROMPT_SIZE))
+        )
     return None
 
 
@@ -430,10 +495,6 @@ def _uncertainty(image: Image.Image, score: float) -> str:
 def _seed_header(seed: int) -> str:
     """``pr-ai-background-seed`` is a non-negative integer: negative seeds are reported mod 2^32."""
     return str(seed if seed >= 0 else seed % 2**32)
-
-
-def _given_prefix(params: Params, prefix: str) -> bool:
-    return any(name.startswith(prefix) for name in (*params.sent, *params.files))
 
 
 def _no_sides() -> CroppedSides:

@@ -36,6 +36,8 @@ from .segmentation import FloatArray, apply_alpha, to_uint8
 
 BlurMode = Literal["gaussian", "bokeh"]
 
+#: background.scaling that keeps the whole background image inside the canvas.
+BACKGROUND_FIT: Final = "fit"
 # Named values of the shadow overrides (spec: shadow.*Override descriptions: "0 means behind",
 # "90 means a very long shadow", ...). A name with no entry (a preset upstream adds) is taken as
 # not overridden: the mode's own value (tests/emulator/imaging/test_behaviour_tables.py).
@@ -179,7 +181,7 @@ class ComposeOptions:
     remove_background: bool = True
     background_color: RGBA | None = None
     background_image: Image.Image | None = field(default=None, compare=False)
-    background_scaling: Literal["fit", "fill"] = "fill"
+    background_scaling: str = "fill"
     blur: BlurOptions | None = None
     outline: OutlineOptions | None = None
     shadow: ShadowOptions | None = None
@@ -278,13 +280,12 @@ def _visible_region(
     return (left, top, right, bottom), box
 
 
-def fit_background(
-    background: Image.Image, size: tuple[int, int], scaling: Literal["fit", "fill"]
-) -> Image.Image:
+def fit_background(background: Image.Image, size: tuple[int, int], scaling: str) -> Image.Image:
     """A background image covering (``fill``, centre-cropped) or inside (``fit``) the canvas;
-    ``fit`` leaves the uncovered pixels transparent, as the spec says."""
+    ``fit`` leaves the uncovered pixels transparent, as the spec says. Any other value (one
+    upstream adds) fills, the server default."""
     rgba = background.convert("RGBA")
-    if scaling == "fill":
+    if scaling != BACKGROUND_FIT:
         return ImageOps.fit(rgba, size, Image.Resampling.LANCZOS)
     contained = ImageOps.contain(rgba, size, Image.Resampling.LANCZOS)
     canvas = Image.new("RGBA", size)
