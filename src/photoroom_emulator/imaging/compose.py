@@ -29,6 +29,8 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image, ImageOps
 
+from photoroom._generated.names import ImageEditing
+
 from .colors import RGBA
 from .errors import ImagingError
 from .layout import Placement
@@ -133,16 +135,22 @@ class ShadowOptions:
     @classmethod
     def from_params(cls, params: Mapping[str, object]) -> ShadowOptions | None:
         """Read ``shadow.mode`` and ``shadow.*Override`` (numbers or their named presets)."""
-        mode = params.get("shadow.mode")
+        mode = params.get(ImageEditing.SHADOW_MODE)
         if mode is None:
             return None
         return cls(
             mode=str(mode),
-            direction=_named_number(params, "shadow.directionOverride", SHADOW_DIRECTIONS, 0, 360),
-            spread=_named_number(params, "shadow.spreadOverride", SHADOW_SPREADS, 0, 90),
-            softness=_named_number(params, "shadow.softnessOverride", {}, 0, 1),
-            intensity=_named_number(params, "shadow.intensityOverride", {}, 0, 1),
-            pose=_named_number(params, "shadow.subjectPoseOverride", SHADOW_POSES, 0, 90),
+            direction=_named_number(
+                params, ImageEditing.SHADOW_DIRECTION_OVERRIDE, SHADOW_DIRECTIONS, 0, 360
+            ),
+            spread=_named_number(
+                params, ImageEditing.SHADOW_SPREAD_OVERRIDE, SHADOW_SPREADS, 0, 90
+            ),
+            softness=_named_number(params, ImageEditing.SHADOW_SOFTNESS_OVERRIDE, {}, 0, 1),
+            intensity=_named_number(params, ImageEditing.SHADOW_INTENSITY_OVERRIDE, {}, 0, 1),
+            pose=_named_number(
+                params, ImageEditing.SHADOW_SUBJECT_POSE_OVERRIDE, SHADOW_POSES, 0, 90
+            ),
         )
 
 

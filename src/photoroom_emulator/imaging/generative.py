@@ -33,6 +33,8 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageFont, ImageOps
 
+from photoroom._generated.names import ImageEditing
+
 from .errors import ImageInputError, ImagingError
 from .layout import CroppedSides
 
@@ -579,7 +581,7 @@ def flat_lay(
     chosen = seed_for(prompt, seed, salt="flatLay")
     staged = _staged(
         cutout,
-        preset_size(size, "flatLay.size"),
+        preset_size(size, ImageEditing.FLAT_LAY_SIZE),
         prompt or "flat lay",
         chosen,
         fill=0.8,
@@ -596,7 +598,7 @@ def ghost_mannequin(
     chosen = seed_for(prompt, seed, salt="ghostMannequin")
     staged = _staged(
         cutout,
-        preset_size(size, "ghostMannequin.size"),
+        preset_size(size, ImageEditing.GHOST_MANNEQUIN_SIZE),
         prompt or "studio",
         chosen,
         fill=0.85,
@@ -618,7 +620,7 @@ def virtual_model(
 ) -> Image.Image:
     """``virtualModel.*``: a grey "model" silhouette wearing the product, on a scene backdrop."""
     chosen = seed_for(f"{prompt or ''}|{model}|{scene}|{pose}", seed, salt="virtualModel")
-    width, height = preset_size(size, "virtualModel.size", quality)
+    width, height = preset_size(size, ImageEditing.VIRTUAL_MODEL_SIZE, quality)
     canvas = emulated_background((width, height), f"{scene} {prompt or ''}", chosen).convert("RGBA")
     draw = ImageDraw.Draw(canvas)
     unit = min(width, height / 2)

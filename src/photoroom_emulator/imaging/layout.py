@@ -43,6 +43,8 @@ from typing import Final, Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from photoroom._generated.names import ImageEditing
+
 from .errors import LayoutError
 
 Scaling = Literal["fit", "fill"]
@@ -173,26 +175,26 @@ class LayoutOptions:
 
         Unknown keys are ignored: they belong to other features of the same request.
         """
-        output_size = str(params.get("outputSize", "auto"))
+        output_size = str(params.get(ImageEditing.OUTPUT_SIZE, "auto"))
         parse_output_size(output_size, (1, 1), None)  # validate the pattern early
         return cls(
             output_size=output_size,
-            padding=_sides(params, "padding"),
-            margin=_sides(params, "margin"),
-            scaling=_choice(params, "scaling", ("fit", "fill"), "fit"),  # type: ignore[arg-type]
+            padding=_sides(params, ImageEditing.PADDING),
+            margin=_sides(params, ImageEditing.MARGIN),
+            scaling=_choice(params, ImageEditing.SCALING, ("fit", "fill"), "fit"),  # type: ignore[arg-type]
             horizontal_alignment=_choice(  # type: ignore[arg-type]
-                params, "horizontalAlignment", ("left", "center", "right"), None
+                params, ImageEditing.HORIZONTAL_ALIGNMENT, ("left", "center", "right"), None
             ),
             vertical_alignment=_choice(  # type: ignore[arg-type]
-                params, "verticalAlignment", ("top", "center", "bottom"), None
+                params, ImageEditing.VERTICAL_ALIGNMENT, ("top", "center", "bottom"), None
             ),
             reference_box=_choice(  # type: ignore[arg-type]
-                params, "referenceBox", ("subjectBox", "originalImage"), "subjectBox"
+                params, ImageEditing.REFERENCE_BOX, ("subjectBox", "originalImage"), "subjectBox"
             ),
-            max_width=_positive_int(params, "maxWidth"),
-            max_height=_positive_int(params, "maxHeight"),
+            max_width=_positive_int(params, ImageEditing.MAX_WIDTH),
+            max_height=_positive_int(params, ImageEditing.MAX_HEIGHT),
             ignore_padding_and_snap_on_cropped_sides=_boolean(
-                params, "ignorePaddingAndSnapOnCroppedSides", True
+                params, ImageEditing.IGNORE_PADDING_AND_SNAP_ON_CROPPED_SIDES, True
             ),
         )
 

@@ -14,6 +14,7 @@ from typing import Final, Literal
 import numpy as np
 from PIL import Image
 
+from photoroom._generated.names import RemoveBackground
 from photoroom._spec import REMOVE_BACKGROUND, operation
 
 from .colors import RGBA, parse_color
@@ -67,10 +68,12 @@ class SegmentOptions:
         preset = (size or cls.size).lower()  # a preset with no entry keeps the full size
         return cls(
             channels=chosen_channels,  # type: ignore[arg-type]
-            bg_color=parse_color(bg_color, parameter="bg_color") if bg_color else None,
+            bg_color=parse_color(bg_color, parameter=RemoveBackground.BG_COLOR)
+            if bg_color
+            else None,
             size=preset,
-            crop=_flag(crop, "crop"),
-            despill=_flag(despill, "despill"),
+            crop=_flag(crop, RemoveBackground.CROP),
+            despill=_flag(despill, RemoveBackground.DESPILL),
         )
 
 
