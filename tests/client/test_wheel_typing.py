@@ -7,7 +7,6 @@ script is type-checked against that folder alone.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import subprocess
@@ -19,11 +18,6 @@ from pathlib import Path
 import pytest
 
 from .conftest import REPO
-
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("hatchling") is None,
-    reason="building the wheel offline needs hatchling in the venv (pip install hatchling)",
-)
 
 GOOD = """
     from photoroom import Background, EditResult, Photoroom, PhotoroomError
