@@ -15,7 +15,8 @@ What may stay, declared here in one place:
 - usage examples (the demo), which call the client the way a user does;
 - a ratchet for the imaging modules that still compare values inline (the layout engine's
   ``scaling == "fit"``): their count may only go down. Parameter names are read through the
-  generated ``photoroom._generated.names`` everywhere. A new module, or a new literal elsewhere, fails.
+  generated ``photoroom._generated.names`` everywhere. A new module, or a new literal elsewhere,
+  fails.
 """
 
 from __future__ import annotations
