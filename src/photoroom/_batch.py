@@ -1,4 +1,5 @@
-"""Batches: many inputs, one output folder, bounded concurrency, resumable.
+"""Batches: many inputs, one output folder, bounded concurrency, resumable (folder batches
+run on the catalogue engine of :mod:`photoroom.batch`: a manifest of the given inputs).
 
 Each result is written as soon as it arrives (atomically, so an interrupted run leaves only
 complete files), named after its input (``shoes/red.jpg`` -> ``out/red.png``). Outputs that
@@ -8,7 +9,6 @@ not. One failing item is recorded in the report and never stops the others.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import time
@@ -20,7 +20,7 @@ import attrs
 
 from ._inputs import output_stem
 from ._progress import ProgressBar
-from ._results import ImageResult, atomic_write
+from ._results import ImageResult
 
 __all__ = [
     "BatchItem",
@@ -130,20 +130,27 @@ async def run_batch(
 ) -> BatchReport:
     """Run ``submit`` on every input with at most ``concurrency`` in flight; write each result.
 
+    The folder front end of the catalogue engine (:mod:`photoroom.batch`): each input is a row
+    planned here (its output name, the collisions refused), then done by the engine's shared
+    executor (skip a stored output, submit, put the answer whole into the folder) and driver.
     ``on_item`` is called with each item as it finishes (the CLI prints it as a JSON line).
     Results are written by a worker thread, so the event loop never waits on the disk. A
     cancelled batch (Ctrl-C) raises as usual; ``on_item`` has seen every item that finished.
     """
+    from .batch._engine import Plan, execute, pump
+    from .batch._manifest import Row
+    from .batch._store import LocalStore
+
     if concurrency < 1:
         raise ValueError("concurrency must be >= 1")
     start = time.monotonic()
     sources = list(inputs)
     out = Path(output_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    store = LocalStore(out, sibling_temporaries=True)
     items: list[BatchItem | None] = [None] * len(sources)
     bar = ProgressBar(len(sources), enabled=progress, label=label)
 
-    todo: list[tuple[int, str]] = []
+    plans: list[Plan] = []
     seen: dict[str, str] = {}
     for index, source in enumerate(sources):
         name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else repr(source)
@@ -163,36 +170,26 @@ async def run_batch(
             bar.update("failed")
             continue
         seen[stem] = name
-        todo.append((index, stem))
+        row = Row(line=index, input=name, output=None, wire={})
+        plans.append(Plan(row, "", {}, stem + extension, named=False, source=source))
 
-    async def process(source: Any, name: str, stem: str) -> BatchItem:
-        expected = out / (stem + extension)
-        if not overwrite and expected.exists():
-            return BatchItem(input=name, status="skipped", output=str(expected))
-        try:
-            result = await submit(source)
-        except Exception as exc:  # one item's failure is recorded, never fatal to the batch
-            return _failure(name, exc)
-        target = out / (stem + result.extension)
-        if not overwrite and target != expected and target.exists():
-            return BatchItem(input=name, status="skipped", output=str(target))
-        try:
-            await asyncio.to_thread(atomic_write, target, result.content)
-        except OSError as exc:
-            return _failure(name, exc)
-        return BatchItem(input=name, status="written", output=str(target))
+    async def submit_plan(plan: Plan) -> ImageResult:
+        return await submit(plan.source)
 
-    pending = iter(todo)
-
-    async def worker() -> None:
-        for index, stem in pending:  # workers share one iterator: each item runs once
-            source = sources[index]
-            name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else repr(source)
-            item = await process(source, name, stem)
-            items[index] = item
-            bar.update(item.status)
-            if on_item is not None:
-                on_item(item)
+    async def handle(plan: Plan) -> None:
+        outcome = await execute(plan, store, submit_plan, overwrite=overwrite)
+        item = BatchItem(
+            input=plan.row.input,
+            status=outcome.status,
+            output=outcome.output,
+            error_type=outcome.error_type,
+            error_message=outcome.error,
+            status_code=outcome.status_code,
+        )
+        items[plan.row.line] = item
+        bar.update(item.status)
+        if on_item is not None:
+            on_item(item)
 
     if on_item is not None:
         for item in items:
@@ -204,7 +201,7 @@ async def run_batch(
         return BatchReport(items=done, output_dir=str(out), elapsed=time.monotonic() - start)
 
     try:
-        await asyncio.gather(*(worker() for _ in range(min(concurrency, max(1, len(todo))))))
+        await pump(iter(plans), handle, min(concurrency, max(1, len(plans))))
     finally:
         bar.close()
     return report()

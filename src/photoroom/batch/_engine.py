@@ -17,9 +17,9 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, Final, Literal, TextIO, cast
+from typing import TYPE_CHECKING, Any, Final, Literal, TextIO, TypeVar, cast
 
 import attrs
 
@@ -59,6 +59,7 @@ _PLACEHOLDER_UPLOAD = b"\x89PNG\r\n\x1a\n"
 _FATAL = (AuthenticationError, PermissionDeniedError, PaymentRequiredError)
 
 RowStatus = Literal["written", "skipped", "failed"]
+T = TypeVar("T")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -207,13 +208,18 @@ def _wire_globals(options: Mapping[str, Any]) -> dict[str, Any]:
 
 
 @dataclasses.dataclass
-class _Plan:
+class Plan:
+    """One unit of work, whichever front end planned it (a manifest row, a folder's file)."""
+
     row: Row
     key: str
     options: dict[str, Any]
     name: str
+    """The output's name in the store, with the extension the options predict."""
     named: bool
     """The manifest gave the output name (else: the input's stem and the answer's extension)."""
+    source: Any = None
+    """What the submit function receives (folder batches: the caller's own input object)."""
 
 
 def _extension(op_name: Operation, options: Mapping[str, Any]) -> str:
@@ -241,7 +247,7 @@ def _stem(source: str) -> str:
     return PurePosixPath(unquote(path).replace("\\", "/")).stem or "image"
 
 
-def _plan(op_name: Operation, row: Row, key: str, globals_: Mapping[str, Any]) -> _Plan | BadRow:
+def _plan(op_name: Operation, row: Row, key: str, globals_: Mapping[str, Any]) -> Plan | BadRow:
     try:
         options = _merge(globals_, options_from_wire(op_name, row.wire))
         _validate(op_name, row.input, options)
@@ -257,7 +263,7 @@ def _plan(op_name: Operation, row: Row, key: str, globals_: Mapping[str, Any]) -
     else:
         named = False
         name = _stem(row.input) + _extension(op_name, options)
-    return _Plan(row, key, options, name, named)
+    return Plan(row, key, options, name, named)
 
 
 def _read_fsspec(url: str) -> bytes:
@@ -341,7 +347,6 @@ async def run_manifest(
     limiter = _limiter_of(client)
     limited_before = limiter.rate_limited if limiter is not None else 0
     inflight: set[str] = set()
-    queue: asyncio.Queue[Row | BadRow | None] = asyncio.Queue(maxsize=concurrency * 4)
     fatal: list[BaseException] = []
 
     def finish(outcome: RowOutcome) -> None:
@@ -414,69 +419,25 @@ async def run_manifest(
         finally:
             inflight.discard(key)
 
-    async def process(plan: _Plan) -> None:
-        row = plan.row
-        if await asyncio.to_thread(store.exists, plan.name):  # written before its record
-            await record(
-                RowOutcome(
-                    row.line, row.input, "skipped", plan.key, output=store.location(plan.name)
-                )
-            )
-            return
+    async def submit(plan: Plan) -> ImageResult:
+        source: Any = plan.row.input
+        if input_kind(source) == "fsspec":
+            source = await asyncio.to_thread(_read_fsspec, source)
+        if operation == "edit":
+            return await client.edit(source, **plan.options)
+        return await client.remove_background(source, **plan.options)
+
+    async def process(plan: Plan) -> None:
         try:
-            source: Any = row.input
-            if input_kind(row.input) == "fsspec":
-                source = await asyncio.to_thread(_read_fsspec, row.input)
-            result: ImageResult
-            if operation == "edit":
-                result = await client.edit(source, **plan.options)
-            else:
-                result = await client.remove_background(source, **plan.options)
+            outcome = await execute(plan, store, submit, overwrite=False, fatal=_FATAL)
         except _FATAL as exc:
             fatal.append(exc)
             raise
-        except Exception as exc:  # one row's failure is recorded, never fatal to the batch
-            await record(_failure(row, plan.key, exc))
-            return
-        name = plan.name
-        if not plan.named and not name.endswith(result.extension):
-            name = str(PurePosixPath(name).with_suffix(result.extension))
-        try:
-            where = await asyncio.to_thread(store.put, name, result.content)
-        except Exception as exc:
-            await record(_failure(row, plan.key, exc))
-            return
-        await record(
-            RowOutcome(
-                row.line, row.input, "written", plan.key, output=where, request_id=result.request_id
-            )
-        )
+        await record(outcome)
 
-    async def produce() -> None:
-        rows = iter_manifest(manifest, operation)
-        try:
-            while True:
-                chunk = await asyncio.to_thread(_take, rows, _CHUNK)
-                for item in chunk:
-                    await queue.put(item)
-                if len(chunk) < _CHUNK:
-                    break
-        finally:
-            for _ in range(concurrency):
-                await queue.put(None)
-
-    async def work() -> None:
-        while (item := await queue.get()) is not None:
-            await handle(item)
-
-    producer = asyncio.ensure_future(produce())
-    workers = [asyncio.ensure_future(work()) for _ in range(concurrency)]
     try:
-        await asyncio.gather(producer, *workers)
+        await pump(iter_manifest(manifest, operation), handle, concurrency)
     except BaseException:
-        for task in [producer, *workers]:
-            task.cancel()
-        await asyncio.gather(producer, *workers, return_exceptions=True)
         if fatal:
             raise fatal[0] from None
         raise
@@ -490,8 +451,79 @@ async def run_manifest(
     return report
 
 
-def _take(rows: Iterator[Row | BadRow], size: int) -> list[Row | BadRow]:
-    chunk: list[Row | BadRow] = []
+async def execute(
+    plan: Plan,
+    store: LocalStore | FsspecStore,
+    submit: Callable[[Plan], Awaitable[ImageResult]],
+    *,
+    overwrite: bool,
+    fatal: tuple[type[BaseException], ...] = (),
+) -> RowOutcome:
+    """Do one planned row: skip it if its output is stored (unless ``overwrite``), else submit
+    it and put the answer in the store, whole. A failure is returned, never raised (except the
+    ``fatal`` ones)."""
+    row = plan.row
+    if not overwrite and await asyncio.to_thread(store.exists, plan.name):
+        return RowOutcome(
+            row.line, row.input, "skipped", plan.key, output=store.location(plan.name)
+        )
+    try:
+        result = await submit(plan)
+    except fatal:
+        raise
+    except Exception as exc:  # one row's failure is recorded, never fatal to the batch
+        return _failure(row, plan.key, exc)
+    name = plan.name
+    if not plan.named and not name.endswith(result.extension):
+        name = str(PurePosixPath(name).with_suffix(result.extension))
+        if not overwrite and await asyncio.to_thread(store.exists, name):
+            return RowOutcome(row.line, row.input, "skipped", plan.key, output=store.location(name))
+    try:
+        where = await asyncio.to_thread(store.put, name, result.content)
+    except Exception as exc:
+        return _failure(row, plan.key, exc)
+    return RowOutcome(
+        row.line, row.input, "written", plan.key, output=where, request_id=result.request_id
+    )
+
+
+async def pump(
+    items: Iterator[T], handle: Callable[[T], Awaitable[None]], concurrency: int
+) -> None:
+    """``handle`` every item with ``concurrency`` tasks; items are pulled in chunks from a
+    worker thread into a bounded queue (a manifest is never read whole). Cancelling (or a
+    failing ``handle``) cancels every task."""
+    queue: asyncio.Queue[T | None] = asyncio.Queue(maxsize=concurrency * 4)
+
+    async def produce() -> None:
+        try:
+            while True:
+                chunk = await asyncio.to_thread(_take, items, _CHUNK)
+                for item in chunk:
+                    await queue.put(item)
+                if len(chunk) < _CHUNK:
+                    break
+        finally:
+            for _ in range(concurrency):
+                await queue.put(None)
+
+    async def work() -> None:
+        while (item := await queue.get()) is not None:
+            await handle(item)
+
+    tasks = [asyncio.ensure_future(produce())]
+    tasks += [asyncio.ensure_future(work()) for _ in range(concurrency)]
+    try:
+        await asyncio.gather(*tasks)
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+
+
+def _take(rows: Iterator[T], size: int) -> list[T]:
+    chunk: list[T] = []
     for item in rows:
         chunk.append(item)
         if len(chunk) >= size:

@@ -38,14 +38,20 @@ class Store(Protocol):
 
 
 class LocalStore:
-    """A folder on this machine."""
+    """A folder on this machine.
 
-    def __init__(self, root: str | os.PathLike[str]) -> None:
+    ``sibling_temporaries``: write each object under a hidden temporary name beside it
+    (``photoroom.save()``'s way, used by folder batches) instead of in ``.photoroom-tmp/``
+    (whose leftovers after a SIGKILL the next run removes).
+    """
+
+    def __init__(self, root: str | os.PathLike[str], *, sibling_temporaries: bool = False) -> None:
         self.root = Path(root)
         self.url = str(self.root)
+        self.sibling_temporaries = sibling_temporaries
         self.root.mkdir(parents=True, exist_ok=True)
         tmp = self.root / TMP_DIR
-        if tmp.is_dir():  # leftovers of a killed run: never visible as outputs, now removed
+        if not sibling_temporaries and tmp.is_dir():  # leftovers of a killed run, removed
             for leftover in tmp.iterdir():
                 if leftover.is_file():
                     leftover.unlink(missing_ok=True)
@@ -62,6 +68,10 @@ class LocalStore:
     def put(self, name: str, data: bytes) -> str:
         target = self.root / name
         target.parent.mkdir(parents=True, exist_ok=True)
+        if self.sibling_temporaries:
+            from .._results import atomic_write
+
+            return str(atomic_write(target, data))
         tmp_dir = self.root / TMP_DIR
         tmp_dir.mkdir(exist_ok=True)
         tmp = tmp_dir / f"{secrets.token_hex(8)}.part"
