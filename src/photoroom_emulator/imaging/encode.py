@@ -131,8 +131,8 @@ def _clear_invisible(image: Image.Image) -> Image.Image:
     import numpy as np
 
     pixels = np.asarray(image)
-    # A mask array, not cv2.compare(alpha, 0): OpenCV reads an image of 4 pixels or fewer as a
-    # scalar there and fails (a 1x1 answer, maxHeight=1, was a 500).
+    # A mask array, not cv2.compare(alpha, 0): OpenCV reads a 1x1 alpha as a scalar there and
+    # fails (a 1x1 answer, e.g. maxHeight=1 on a tiny input, was a 500).
     visible = np.ascontiguousarray(pixels[..., 3] > 0, dtype=np.uint8)
     cleared = Image.fromarray(np.asarray(cv2.bitwise_and(pixels, pixels, mask=visible)), "RGBA")
     cleared.info.update(image.info)

@@ -136,6 +136,6 @@ def test_watermark_keeps_transparency_of_cutouts() -> None:
 
 @pytest.mark.parametrize("size", [(1, 1), (2, 2), (1, 4), (4, 1)])
 def test_tiny_transparent_images_encode(size: tuple[int, int]) -> None:
-    """Fuzzing found maxHeight=1 answered 500: OpenCV took a 4-pixel alpha for a scalar."""
+    """Fuzzing found maxHeight=1 answered 500: OpenCV took a 1x1 alpha for a scalar."""
     data, mime = encode(Image.new("RGBA", size, (10, 20, 30, 0)))
     assert mime == "image/png" and reopen(data).size == size
