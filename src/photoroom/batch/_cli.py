@@ -92,6 +92,11 @@ def add_batch_parser(
             "--ledger", metavar="DIR", help="ledger folder (default: OUTPUT/.photoroom-ledger)"
         )
         sub.add_argument("--report", metavar="FILE", help="write the report as JSON ('-': stdout)")
+        sub.add_argument(
+            "--review",
+            metavar="FILE",
+            help="write a static HTML review sheet of the outputs, least certain first",
+        )
         add_options(sub)
         add_common(sub)
     return batch
@@ -159,6 +164,10 @@ async def run_batch_command(args: argparse.Namespace) -> tuple[ManifestReport, i
         print(report.summary(), file=sys.stderr)
     if args.json:
         print(json.dumps({"type": "summary", **report.to_dict(), "failures": None}))
+    if args.review:
+        from .review import write_review
+
+        write_review(report.ledger, args.review)
     if args.report:
         text = report.to_json()
         if args.report == "-":

@@ -75,6 +75,8 @@ class RowOutcome:
     error: str | None = None
     status_code: int | None = None
     request_id: str | None = None
+    uncertainty: float | None = None
+    """The answer's ``x-uncertainty-score`` (-1: a person, not scored), for the review sheet."""
     previous: bool = False
     """A failure recorded by an earlier run and not retried (``retry_failed`` redoes it)."""
 
@@ -483,7 +485,13 @@ async def execute(
     except Exception as exc:
         return _failure(row, plan.key, exc)
     return RowOutcome(
-        row.line, row.input, "written", plan.key, output=where, request_id=result.request_id
+        row.line,
+        row.input,
+        "written",
+        plan.key,
+        output=where,
+        request_id=result.request_id,
+        uncertainty=result.uncertainty_score,
     )
 
 
