@@ -137,3 +137,15 @@ def test_shared_limiter_is_one_per_process() -> None:
 
     assert shared_limiter() is shared_limiter()
     assert os.getpid() > 0
+
+
+def test_the_progress_line_shows_done_failed_skipped_rate_and_eta() -> None:
+    from photoroom.batch._engine import ManifestReport, Progress
+
+    report = ManifestReport("m.csv", "out", "out/.photoroom-ledger", (0, 1))
+    report.counts.update(written=30, failed=5, skipped=15)
+    progress = Progress(100, enabled=False, label="batch edit")
+    progress.start -= 10.0  # ten seconds in: 35 rows worked, 3.5 rows/s, 50 rows left
+    line = progress.line(report)
+    assert line.startswith("batch edit: 50/100 | 30 done 5 failed 15 skipped | 3.5/s")
+    assert "ETA 0:00:1" in line  # about 14 s left
