@@ -782,7 +782,7 @@ class BaseClient(Generic[HttpxClientT]):
                 request=request,
                 may_be_billed=may_be_billed,
             )
-        failure.__cause__ = exc
+        failure.__cause__ = _detached(exc)
         max_retries = self._max_retries(call)
         if not transport:
             reason = f"{type(exc).__name__} is not a network failure"
@@ -898,3 +898,13 @@ def _api_message(body: object) -> str | None:
 def now() -> float:
     """Monotonic seconds (one place to read the clock for elapsed-time logging)."""
     return time.monotonic()
+
+
+def _detached(exc: BaseException) -> BaseException:
+    """A copy of a transport error without its ``request`` (whose headers carry the key), to
+    chain under ours: the chain survives pickling by tools that pickle causes too (tblib, which
+    Dask installs), and must not carry the key there."""
+    try:
+        return type(exc)(str(exc))
+    except Exception:  # an exception type whose constructor wants more
+        return RuntimeError(f"{type(exc).__name__}: {exc}")

@@ -131,6 +131,9 @@ def test_errors_do_not_carry_the_key_in_their_message_args_or_pickle(
         assert all(SECRET not in repr(arg) for arg in error.args)
         # ...but a pickled one (sent to a worker, a queue, a log store) has neither.
         assert SECRET.encode() not in pickle.dumps(error)
+        # Nor does its cause, which tools like tblib (installed by Dask) pickle with it.
+        if error.__cause__ is not None:
+            assert SECRET.encode() not in pickle.dumps(error.__cause__)
 
 
 def test_clients_refuse_to_be_pickled(client: Photoroom) -> None:
