@@ -17,7 +17,7 @@ HOST     ?= 127.0.0.1
 PORT     ?= 8080
 EXAMPLES ?= 1000
 
-.PHONY: install fetch update-spec overlay generate check-generated lint lint-workflows typecheck test \
+.PHONY: install browser fetch update-spec overlay generate check-generated lint lint-workflows typecheck test \
         emulator demo fuzz bench clean
 
 install: $(STAMP)
@@ -70,7 +70,13 @@ lint-workflows: install
 typecheck: install
 	$(VENV)/bin/mypy
 
-test: install check-generated lint typecheck
+# Headless Chromium renders the batch review sheet in tests/batch/test_review.py (Debian's).
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	{ echo "installing Debian's chromium for the review-sheet test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: install browser check-generated lint typecheck
 	$(PY) -m pytest -q
 
 emulator: install

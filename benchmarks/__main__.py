@@ -45,6 +45,10 @@ BENCHMARKS: dict[str, list[tuple[str, str]]] = {
         ("emulator full /v2/edit, 12 MP, HTTP", "-"),
         ("emulator GET /v2/account", "-"),
     ],
+    "catalogue": [
+        ("catalogue batch at the rate limit", ">= 0.95 of the limit, <= 2 % 429"),
+        ("catalogue manifest memory", "<= 50 MB"),
+    ],
 }
 RESULTS = ROOT / "benchmarks" / "results.md"
 

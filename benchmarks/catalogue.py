@@ -1,6 +1,6 @@
 """Catalogue batches (``photoroom.batch``): ``python -m benchmarks.catalogue [--rows N]``.
 
-Two measurements, printed (this module is not yet in ``python -m benchmarks``' table):
+Two measurements, in ``make bench``'s table (and printed by ``python -m benchmarks.catalogue``):
 
 * **rate limit**: the emulator over HTTP with a 20 requests/s token bucket (burst 20) and 200 ms
   per answer; ``run_manifest`` with ``rate=20``. Target: throughput >= 0.95 x 20/s and at most
@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from ._harness import Context, Row, verdict
 
 LIMIT = 20.0
 LATENCY_MS = 200
@@ -119,6 +121,37 @@ async def memory(rows: int, workdir: Path) -> dict[str, Any]:
         "rss_peak_mb": after,
         "growth_mb": after - before,
     }
+
+
+def run(ctx: Context) -> list[Row]:
+    """The two measurements as rows of ``make bench``'s table (small in ``--quick`` runs)."""
+    rate_rows, rows = (40, 2_000) if ctx.quick else (400, 100_000)
+    work = ctx.workdir / "catalogue"
+    work.mkdir(exist_ok=True)
+    (work / "rate").mkdir(exist_ok=True)
+    (work / "memory").mkdir(exist_ok=True)
+    rate = asyncio.run(rate_limit(rate_rows, LIMIT, work / "rate"))
+    held = rate["of_limit"] >= 0.95 and rate["429_share"] <= 0.02
+    used = asyncio.run(memory(rows, work / "memory"))
+    return [
+        Row(
+            "catalogue batch at the rate limit",
+            f"{rate['of_limit']:.2f} of the limit, {100 * rate['429_share']:.1f} % 429",
+            target=">= 0.95 of the limit, <= 2 % 429",
+            status=verdict(held),
+            notes=[
+                f"{rate_rows} rows, emulator over HTTP with {LIMIT:g} requests/s (burst "
+                f"{LIMIT:g}) and {LATENCY_MS} ms answers, --rate {LIMIT:g}/s"
+            ],
+        ),
+        Row(
+            "catalogue manifest memory",
+            f"+{used['growth_mb']:.1f} MB peak RSS",
+            target="<= 50 MB",
+            status=verdict(used["growth_mb"] <= 50),
+            notes=[f"{rows} rows streamed against an instant mock answer"],
+        ),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,6 +33,8 @@ BENCHMARKS = [
     "emulator remove-background, 12 MP, HTTP",
     "emulator full /v2/edit, 12 MP, HTTP",
     "emulator GET /v2/account",
+    "catalogue batch at the rate limit",
+    "catalogue manifest memory",
 ]
 MEASURED = {"pass", "FAIL", "report"}
 
