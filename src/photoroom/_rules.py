@@ -15,6 +15,7 @@ A value is what the caller sent, else the parameter's server default.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import Any, Final
@@ -33,6 +34,7 @@ class RuleViolation:
     rule: Mapping[str, Any]
 
 
+@functools.lru_cache(maxsize=4096)
 def pattern_for(name: str) -> re.Pattern[str]:
     """The regex of a rule name: ``a.b`` exact, ``a.*`` a prefix, ``{key}`` one id segment."""
     prefix = name.endswith(".*")
@@ -44,6 +46,10 @@ def pattern_for(name: str) -> re.Pattern[str]:
 
 def matches(name: str, given: Collection[str]) -> Iterator[tuple[str, str | None]]:
     """``(given name, bound key)`` for every given name the rule name ``name`` covers."""
+    if "*" not in name and "{" not in name:  # a plain name: no pattern needed
+        if name in given:
+            yield name, None
+        return
     pattern = pattern_for(name)
     for candidate in given:
         found = pattern.fullmatch(candidate)
