@@ -26,6 +26,36 @@ def test_local_store_writes_whole_objects_and_removes_leftovers(tmp_path: Path) 
     assert sorted(p.name for p in (tmp_path / "out" / TMP_DIR).iterdir()) == []
 
 
+def test_a_store_opened_beside_a_running_shard_keeps_its_temporaries(tmp_path: Path) -> None:
+    """Only a dead writer's temporary file is a leftover: a shard (or a thread of this
+    process) still writing beside the one opening the store keeps its half-written file."""
+    import socket
+    import subprocess
+    import sys
+
+    store = open_store(tmp_path / "out")
+    assert isinstance(store, LocalStore)
+    store.put("x.png", b"x")
+    host = socket.gethostname().replace("-", "_")
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()  # reaped: its pid names no process now
+    tmp = tmp_path / "out" / TMP_DIR
+    names = {
+        "live": f"{host}-{os.getppid()}-aa.part",
+        "mine": f"{host}-{os.getpid()}-bb.part",
+        "dead": f"{host}-{child.pid}-cc.part",
+        "elsewhere": "other_host-1-dd.part",
+    }
+    for name in names.values():
+        (tmp / name).write_bytes(b"half")
+    old = tmp / "far_away-7-ee.part"
+    old.write_bytes(b"half")
+    os.utime(old, (0, 0))
+    open_store(tmp_path / "out")
+    kept = sorted(p.name for p in tmp.iterdir())
+    assert kept == sorted([names["live"], names["mine"], names["elsewhere"]])
+
+
 def test_memory_store_through_fsspec() -> None:
     pytest.importorskip("fsspec")
     store = open_store("memory://photoroom-test-store/shots")
@@ -110,7 +140,7 @@ def test_a_429_pauses_everyone_and_decreases_rate_and_concurrency_once_per_coold
     before = limiter.rate
     for _ in range(50):
         limiter.release(200)
-    assert limiter.rate is not None and before < limiter.rate <= 20
+    assert before is not None and limiter.rate is not None and before < limiter.rate <= 20
     assert limiter.concurrency > 8
     snapshot = limiter.snapshot()
     assert snapshot["rate_limited"] == 2

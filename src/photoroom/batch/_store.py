@@ -3,13 +3,17 @@
 An object appears whole or not at all: a local file is written under a temporary name in the
 store's ``.photoroom-tmp/`` folder, fsync'd, then renamed into place; an object store gets the
 bytes in one put (S3 makes an object visible only once its upload completed). Temporary files
-of a killed run are removed when the next run opens the store.
+of a killed run are removed when the next run opens the store: each is named after the host
+and process that writes it, so a shard opening the store removes only the leftovers of dead
+processes of this host, never the half-written file of a shard still running beside it.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+import socket
+import time
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -17,6 +21,33 @@ __all__ = ["TMP_DIR", "FsspecStore", "LocalStore", "Store", "open_store"]
 
 TMP_DIR = ".photoroom-tmp"
 """Where a local store writes an object before renaming it into place."""
+_FOREIGN_AGE = 3600.0
+"""Seconds after which another host's temporary file counts as a leftover."""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def _is_leftover(path: Path, host: str) -> bool:
+    """A temporary file whose writer is gone (``<host>-<pid>-<token>.part``; older names are
+    always leftovers)."""
+    owner, _, _ = path.name.rpartition("-")
+    writer_host, _, pid = owner.rpartition("-")
+    if not writer_host or not pid.isdigit():
+        return True
+    if writer_host != host:
+        try:
+            return time.time() - path.stat().st_mtime > _FOREIGN_AGE
+        except OSError:
+            return False
+    return int(pid) != os.getpid() and not _alive(int(pid))
 
 
 class Store(Protocol):
@@ -51,9 +82,10 @@ class LocalStore:
         self.sibling_temporaries = sibling_temporaries
         self.root.mkdir(parents=True, exist_ok=True)
         tmp = self.root / TMP_DIR
+        self._host = socket.gethostname().replace("-", "_")
         if not sibling_temporaries and tmp.is_dir():  # leftovers of a killed run, removed
             for leftover in tmp.iterdir():
-                if leftover.is_file():
+                if leftover.is_file() and _is_leftover(leftover, self._host):
                     leftover.unlink(missing_ok=True)
 
     def local_root(self) -> Path | None:
@@ -74,7 +106,7 @@ class LocalStore:
             return str(atomic_write(target, data))
         tmp_dir = self.root / TMP_DIR
         tmp_dir.mkdir(exist_ok=True)
-        tmp = tmp_dir / f"{secrets.token_hex(8)}.part"
+        tmp = tmp_dir / f"{self._host}-{os.getpid()}-{secrets.token_hex(8)}.part"
         try:
             with open(tmp, "wb") as handle:
                 handle.write(data)
