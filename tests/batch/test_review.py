@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from PIL import Image
 
 from photoroom.batch import LEDGER_DIR, Ledger
-from photoroom.batch.review import review_rows, write_review
+from photoroom.batch.review import PAGE_SIZE, ledger_counts, review_rows, write_review
 from photoroom.cli import main
 
 from .conftest import product_png, write_images
@@ -18,16 +19,74 @@ from .conftest import product_png, write_images
 
 def test_least_certain_first(tmp_path: Path) -> None:
     with Ledger(tmp_path / "ledger") as ledger:
-        for key, score in [("a", 0.1), ("b", 0.9), ("c", None), ("d", -1), ("e", 0.5)]:
-            ledger.record(key, "done", output=f"{key}.png", uncertainty=score, line=1)
-        ledger.record("f", "failed", error="boom")
+        for line, (key, score) in enumerate(
+            [("a", 0.1), ("b", 0.9), ("c", None), ("d", -1), ("e", 0.5)], start=2
+        ):
+            ledger.record(key, "done", output=f"{key}.png", uncertainty=score, line=line)
+        ledger.record("f", "failed", error="boom <b>", error_type="ValueError", line=7)
         ledger.record("g", "done", result="skipped")  # nothing written: not on the sheet
     order = [r["output"] for r in review_rows(tmp_path / "ledger")]
     assert order == ["d.png", "b.png", "e.png", "a.png", "c.png"]
     page = write_review(tmp_path / "ledger", tmp_path / "review.html")
     text = page.read_text(encoding="utf-8")
-    assert text.index("d.png") < text.index("b.png") < text.index("c.png")
+    assert text.index('data-line="5"') < text.index('data-line="3"') < text.index('data-line="4"')
     assert "person: not scored" in text
+    assert ledger_counts(tmp_path / "ledger") == {"written": 5, "skipped": 1, "failed": 1}
+    assert "<b>5</b> written, <b>1</b> skipped (already stored), <b>1</b> failed" in text
+    failures = text[text.index('id="failures"') :]
+    assert "<td>7</td>" in failures and "ValueError: boom &lt;b&gt;" in failures
+
+
+def test_ten_thousand_rows_are_paged_and_lazy(tmp_path: Path) -> None:
+    """A fabricated ledger of 10 000 outputs and 300 failures: 200 cards a page, each page
+    small, every image lazy, the least certain on page 1, the failures listed there."""
+    rows, failures = 10_000, 300
+    records = [
+        {
+            "key": f"k{index}",
+            "status": "done",
+            "output": str(tmp_path / "out" / f"{index:05d}.png"),
+            "input": f"https://images.example/{index:05d}.jpg",
+            "uncertainty": (index * 7919 % rows) / rows,
+            "line": index + 2,
+            "result": "written",
+        }
+        for index in range(rows)
+    ]
+    records += [
+        {"key": f"f{i}", "status": "failed", "error": "no such file", "line": rows + 2 + i}
+        for i in range(failures)
+    ]
+    (tmp_path / "ledger").mkdir()
+    lines = "".join(json.dumps(record) + "\n" for record in records)  # one write, no fsyncs
+    (tmp_path / "ledger" / "shard-0000-of-0001.fabricated.jsonl").write_text(lines)
+    page = write_review(tmp_path / "ledger", tmp_path / "sheet" / "review.html")
+    pages = sorted((tmp_path / "sheet").glob("review*.html"))
+    assert len(pages) == rows // PAGE_SIZE == 50
+    assert max(p.stat().st_size for p in pages) < 200_000  # each page opens like a small one
+    first = page.read_text(encoding="utf-8")
+    assert first.count('class="card"') == PAGE_SIZE
+    assert first.count("<img") == first.count('loading="lazy"') == 2 * PAGE_SIZE
+    assert "content-visibility: auto" in first
+    assert f"{failures} failed rows" in first and first.count("no such file") == failures
+    assert f"<b>{rows}</b> written" in first
+    top = review_rows(tmp_path / "ledger")[0]
+    assert first.index(f'data-line="{top["line"]}"') == first.index('data-line="')
+    assert 'href="review-p0002.html"' in first
+    last = (tmp_path / "sheet" / "review-p0050.html").read_text(encoding="utf-8")
+    assert "page 50 of 50" in last and 'href="review-p0049.html"' in last
+    assert "failed rows" not in last
+    # A shorter sheet written over it leaves no stale page behind.
+    write_review(tmp_path / "ledger", page, limit=450)
+    assert len(list((tmp_path / "sheet").glob("review*.html"))) == 3
+
+
+def test_review_sheet_flag_and_its_alias() -> None:
+    from photoroom.cli import build_parser
+
+    for flag in ("--review-sheet", "--review"):
+        args = build_parser().parse_args(["batch", "edit", "m.csv", "-o", "out", flag, "r.html"])
+        assert args.review == "r.html"
 
 
 def _chromium() -> str | None:
@@ -53,13 +112,18 @@ def test_a_real_batch_sheet_renders_in_headless_chromium(
     out = tmp_path / "out"
     sheet = tmp_path / "sheet" / "review.html"
     argv = ["batch", "remove-bg", str(manifest), "-o", str(out), "--emulator", "-q"]
-    assert main([*argv, "--review", str(sheet)]) == 0
+    assert main([*argv, "--review-sheet", str(sheet)]) == 0
     rows = review_rows(out / LEDGER_DIR)
     assert len(rows) == 6
     assert all(isinstance(r["uncertainty"], float) for r in rows)
     scores = [r["uncertainty"] for r in rows]
     assert scores == sorted(scores, reverse=True)
-    assert "../out/" in sheet.read_text(encoding="utf-8")  # relative links
+    text = sheet.read_text(encoding="utf-8")
+    # The least certain row is the first card; its thumbnails are beside the page.
+    assert text.index(f'data-line="{rows[0]["line"]}"') == text.index('data-line="')
+    thumbs = sheet.parent / "review_files"
+    assert len(list(thumbs.glob("*.jpg"))) == len(list(thumbs.glob("*.png"))) == 6
+    assert 'src="review_files/' in text and "/out/" not in text
 
     shot = tmp_path / "shot.png"
     subprocess.run(
@@ -84,7 +148,20 @@ def test_a_real_batch_sheet_renders_in_headless_chromium(
         rgb = image.convert("RGB")
         colours = rgb.getcolors(maxcolors=1 << 20)
         assert colours is not None and len(colours) > 20  # cards, text and the cut-outs drawn
-        # The first card's image area shows a cut-out (not only the page background).
-        card = rgb.crop((24, 60, 190, 200))
-        background = (244, 244, 242)
-        assert sum(1 for px in card.get_flattened_data() if px != background) > 1000
+        # The first card: its before (the input) and after (the cut-out) both drawn, in the
+        # product's colour (the layout is fixed: header 64 px, cards 260 px, images 120 px).
+        with Image.open(rows[0]["input"]) as source:
+            centre = source.convert("RGB").getpixel((source.width // 2, source.height // 2))
+        assert isinstance(centre, tuple)
+        product: tuple[int, ...] = centre
+
+        def near(box: tuple[int, int, int, int]) -> int:
+            count = 0
+            for px in rgb.crop(box).get_flattened_data():
+                assert isinstance(px, tuple)
+                count += max(abs(a - b) for a, b in zip(px, product, strict=True)) <= 24
+            return count
+
+        assert near((24, 88, 144, 208)) > 300  # before
+        assert near((148, 88, 268, 208)) > 300  # after
+        assert near((300, 0, 800, 80)) == 0  # the header has none of it

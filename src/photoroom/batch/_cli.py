@@ -93,9 +93,12 @@ def add_batch_parser(
         )
         sub.add_argument("--report", metavar="FILE", help="write the report as JSON ('-': stdout)")
         sub.add_argument(
+            "--review-sheet",
             "--review",
-            metavar="FILE",
-            help="write a static HTML review sheet of the outputs, least certain first",
+            dest="review",
+            metavar="PATH.html",
+            help="write a static HTML review sheet: before/after pairs, least certain first, "
+            "the failures and the ledger's counts (thumbnails in PATH_files/ beside it)",
         )
         add_options(sub)
         add_common(sub)
