@@ -81,6 +81,18 @@ def test_ten_thousand_rows_are_paged_and_lazy(tmp_path: Path) -> None:
     assert len(list((tmp_path / "sheet").glob("review*.html"))) == 3
 
 
+def test_without_thumbnails_local_files_are_linked_relative_to_the_page(tmp_path: Path) -> None:
+    before, after = tmp_path / "in" / "a.png", tmp_path / "out" / "a.png"
+    with Ledger(tmp_path / "ledger") as ledger:
+        ledger.record("a", "done", input=str(before), output=str(after), line=2)
+        ledger.record("b", "done", input="s3://bucket/b.png", output="s3://shop/b.png", line=3)
+    page = write_review(tmp_path / "ledger", tmp_path / "sheet" / "r.html", thumbnails=False)
+    text = page.read_text(encoding="utf-8")
+    assert 'src="../in/a.png"' in text and 'src="../out/a.png"' in text
+    assert "before: no preview" in text and 'src="s3://shop/b.png"' in text
+    assert not (tmp_path / "sheet" / "r_files").exists()
+
+
 def test_review_sheet_flag_and_its_alias() -> None:
     from photoroom.cli import build_parser
 
