@@ -8,65 +8,26 @@ from __future__ import annotations
 import collections
 import io
 import json
-import os
 import signal
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PIL import Image
 
-from photoroom.batch import LEDGER_DIR, read_ledger
+from photoroom.batch import LEDGER_DIR
 from photoroom.batch._store import TMP_DIR
-from photoroom_emulator import EmulatorConfig, run_in_thread
 
-from .conftest import API_KEY, KEYS, ImageServer, product_png, write_images
-
-
-@pytest.fixture(scope="module")
-def faulty_emulator() -> Iterator[Any]:
-    """A live emulator on 127.0.0.1: 10 % of requests fail (500, 503 or a dropped answer)."""
-    config = EmulatorConfig.from_mapping(
-        {
-            "keys": KEYS,
-            "fault_rate": 0.1,
-            "faults": "500,503,drop",
-            "seed": 1313,
-            "processing": "off",
-        }
-    )
-    with run_in_thread(config) as server:
-        yield server
-
-
-def _command(args: tuple[str, ...]) -> tuple[list[str], dict[str, str]]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PHOTOROOM_")}
-    return [sys.executable, "-m", "photoroom.cli", "batch", *args], env
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    command, env = _command(args)
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
-
-
-def start_cli(*args: str) -> subprocess.Popen[bytes]:
-    command, env = _command(args)
-    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-
-
-def ledger_lines(folder: Path) -> int:
-    return sum(path.read_bytes().count(b"\n") for path in folder.glob("*.jsonl") if path.is_file())
-
-
-def last_records(folder: Path) -> dict[str, dict[str, Any]]:
-    last: dict[str, dict[str, Any]] = {}
-    for record in read_ledger(folder):
-        last[record["key"]] = record
-    return last
+from .conftest import (
+    API_KEY,
+    ImageServer,
+    last_records,
+    ledger_lines,
+    product_png,
+    run_cli,
+    start_cli,
+    write_images,
+)
 
 
 def stored_objects(root: Path) -> list[Path]:
