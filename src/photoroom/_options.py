@@ -21,7 +21,7 @@ What is added on top is ergonomics, declared here once:
 from __future__ import annotations
 
 import dataclasses
-import functools
+import re
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal, cast
@@ -335,15 +335,8 @@ def _keyed_leaf(op: Operation, item: _KeyedValue) -> tuple[KeyedLeaf, str]:
     return found, found.name(item.key)
 
 
-@functools.cache
-def _key_regex(pattern: str) -> Any:
-    import re
-
-    return re.compile(pattern)
-
-
 def _key_ok(pattern: str, key: str) -> bool:
-    return bool(_key_regex(pattern).search(key))
+    return re.search(pattern, key) is not None  # re caches the compiled pattern
 
 
 def _param_for(op: Operation, option: str, field: str | None) -> Param:
@@ -465,8 +458,3 @@ def predicted_media_type(operation_id: str, options: Mapping[str, Any]) -> str |
         found = media_types.get(value)
         return str(found) if found else None
     return None
-
-
-def image_limits(operation_id: str) -> Mapping[str, Any]:
-    """``x-photoroom-limits`` of an operation (``max-file-bytes``, ``max-side``)."""
-    return operation(operation_id).limits

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["SchemaError", "enum_values", "schema_error", "type_names"]
+__all__ = ["SchemaError", "enum_values", "is_uri", "schema_error", "type_names"]
 
 
 class SchemaError(ValueError):
@@ -153,7 +153,7 @@ def _check_string(value: str, schema: Mapping[str, Any]) -> None:
     if "pattern" in schema and not re.search(schema["pattern"], value):
         raise SchemaError(f'must match pattern "{schema["pattern"]}"')
     fmt = schema.get("format")
-    if fmt == "uri" and not _is_uri(value):
+    if fmt == "uri" and not is_uri(value):
         raise SchemaError('must match format "uri"')
     if fmt == "uuid":
         try:
@@ -162,7 +162,8 @@ def _check_string(value: str, schema: Mapping[str, Any]) -> None:
             raise SchemaError('must match format "uuid"') from None
 
 
-def _is_uri(value: str) -> bool:
+def is_uri(value: str) -> bool:
+    """JSON Schema's ``uri`` as this API uses it: a scheme and a host or path."""
     try:
         parts = urlsplit(value)
     except ValueError:

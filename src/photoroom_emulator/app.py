@@ -24,6 +24,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Message, Receive
 
+from photoroom._inputs import limits_of
 from photoroom._spec import EDIT_BY_UPLOAD, EDIT_BY_URL, operation
 
 from .accounts import Accounts, Caller
@@ -91,7 +92,7 @@ class Call:
     @property
     def max_file(self) -> int:
         """The largest image file this operation takes (``x-photoroom-limits``)."""
-        return int(operation(self.operation_id).limits.get("max-file-bytes", 0)) or 50 * MB
+        return limits_of(self.operation_id).max_bytes
 
     async def form(self) -> FormData:
         """The multipart body, read within the operation's limits."""

@@ -32,7 +32,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from photoroom._generated.names import ImageEditing, RemoveBackground
-from photoroom._spec import EDIT_BY_UPLOAD, REMOVE_BACKGROUND, operation
+from photoroom._inputs import UploadLimits, limits_of
+from photoroom._spec import EDIT_BY_UPLOAD, EDIT_BY_URL, REMOVE_BACKGROUND, operation
 
 from .config import EmulatorConfig
 from .errors import bad_request
@@ -55,7 +56,8 @@ EDIT_OPERATION: Final = EDIT_BY_UPLOAD
 # Size of a blank answer when nothing says otherwise (processing off, image passed by URL).
 BLANK_DEFAULT_SIZE: Final = (1000, 1000)
 BLANK_CACHE_SIZE: Final = 64
-MAIN_IMAGE_FIELDS: Final = (ImageEditing.IMAGE_FILE, ImageEditing.IMAGE_URL)
+#: The image inputs of the edit operations, upload first (the table's ``image``).
+MAIN_IMAGE_FIELDS: Final = operation(EDIT_BY_UPLOAD).image + operation(EDIT_BY_URL).image
 BACKGROUND_IMAGE_FIELDS: Final = (
     ImageEditing.BACKGROUND_IMAGE_FILE,
     ImageEditing.BACKGROUND_IMAGE_URL,
@@ -118,32 +120,6 @@ class ImageResult:
         return {"base64img": base64.b64encode(self.content).decode("ascii")}
 
 
-@dataclass(frozen=True)
-class Limits:
-    """An operation's input limits (``x-photoroom-limits`` in the spec)."""
-
-    max_bytes: int
-    max_side: int
-    max_pixels: int
-
-    @classmethod
-    def of(cls, operation_id: str) -> Limits:
-        limits = operation(operation_id).limits
-        return cls(
-            int(limits["max-file-bytes"]), int(limits["max-side"]), int(limits["max-pixels"])
-        )
-
-    def load(self, data: bytes, name: str) -> Image.Image:
-        """Decode an upload within these limits (400 for anything over them)."""
-        return load_image(
-            data,
-            max_bytes=self.max_bytes,
-            max_side=self.max_side,
-            max_pixels=self.max_pixels,
-            name=name,
-        )
-
-
 class Pipeline:
     """Runs the imaging for the routes; holds the blank-image cache of processing-off mode."""
 
@@ -156,7 +132,7 @@ class Pipeline:
 
     async def remove_background(self, data: bytes, params: Params, *, sandbox: bool) -> ImageResult:
         if not self._config.processing:
-            size = _header_size(data, RemoveBackground.IMAGE_FILE, Limits.of(SEGMENT_OPERATION))
+            size = _header_size(data, RemoveBackground.IMAGE_FILE, limits_of(SEGMENT_OPERATION))
             result = await self._blank(size, output_media_type(SEGMENT_OPERATION, params), sandbox)
             return ImageResult(result[0], result[1], {"x-uncertainty-score": "0"})
         return await _in_thread(lambda: _segment(data, params, sandbox))
@@ -175,7 +151,7 @@ class Pipeline:
         size = _requested_size(params)
         if size is None:
             main = next((uploads[name][0] for name in MAIN_IMAGE_FIELDS if uploads.get(name)), None)
-            limits = Limits.of(EDIT_OPERATION)
+            limits = limits_of(EDIT_OPERATION)
             size = (
                 _header_size(main, ImageEditing.IMAGE_FILE, limits) if main else BLANK_DEFAULT_SIZE
             )
@@ -223,7 +199,7 @@ def _segment(data: bytes, params: Params, sandbox: bool) -> ImageResult:
         crop=_str(params.get(RemoveBackground.CROP)),
         despill=_str(params.get(RemoveBackground.DESPILL)),
     )
-    image = Limits.of(SEGMENT_OPERATION).load(data, RemoveBackground.IMAGE_FILE)
+    image = _load(data, RemoveBackground.IMAGE_FILE, SEGMENT_OPERATION)
     mask = segment(image, use_existing_alpha=True)
     output = render_segment_output(image, mask, options)
     if sandbox:
@@ -430,11 +406,19 @@ def _requested_size(params: Params) -> tuple[int, int] | None:
     return None
 
 
-def _load(data: bytes, name: str) -> Image.Image:
-    return Limits.of(EDIT_OPERATION).load(data, name)
+def _load(data: bytes, name: str, operation_id: str = EDIT_OPERATION) -> Image.Image:
+    """Decode an upload within the operation's limits (``x-photoroom-limits``; 400 if over)."""
+    limits = limits_of(operation_id)
+    return load_image(
+        data,
+        max_bytes=limits.max_bytes,
+        max_side=limits.max_side,
+        max_pixels=limits.max_pixels,
+        name=name,
+    )
 
 
-def _header_size(data: bytes | None, name: str, limits: Limits) -> tuple[int, int]:
+def _header_size(data: bytes | None, name: str, limits: UploadLimits) -> tuple[int, int]:
     """Pixel size from the image header only (cheap), with the decoder's refusals as 400s."""
 
     if not data:

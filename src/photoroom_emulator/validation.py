@@ -33,13 +33,13 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, relevance
 from starlette.datastructures import UploadFile
 
 from photoroom._rules import first_violation
+from photoroom._schema import is_uri
 from photoroom._spec import MISSING, operation
 
 from .errors import ApiError, bad_request
@@ -51,13 +51,8 @@ _MISSING: Final = object()
 
 
 def _is_uri(value: object) -> bool:
-    if not isinstance(value, str):
-        return True
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    return bool(parts.scheme) and bool(parts.netloc or parts.path)
+    """The client's ``uri`` check (one definition); non-strings are the type keyword's job."""
+    return not isinstance(value, str) or is_uri(value)
 
 
 def _is_uuid(value: object) -> bool:

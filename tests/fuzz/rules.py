@@ -61,13 +61,7 @@ def operation_of(path: str, method: str) -> Operation:
 
 
 def _schema(op: Operation, name: str) -> Mapping[str, Any]:
-    param = op.param(name)
-    if param is not None:
-        return param.schema
-    for leaf in op.keyed:
-        if any(True for _ in matches(leaf.template, [name])):
-            return leaf.schema
-    return {}
+    return op.schema_of(name)
 
 
 def _element(schema: Mapping[str, Any]) -> Mapping[str, Any]:
