@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from photoroom.batch import read_ledger
+from photoroom.batch import latest_records
 from photoroom_emulator import EmulatorConfig, run_in_thread
 from tests.client.conftest import API_KEY, KEYS, ImageServer, image_server, product_png
 
@@ -89,7 +89,4 @@ def ledger_lines(folder: Path) -> int:
 
 
 def last_records(folder: Path) -> dict[str, dict[str, Any]]:
-    last: dict[str, dict[str, Any]] = {}
-    for record in read_ledger(folder):
-        last[record["key"]] = record
-    return last
+    return latest_records(folder)

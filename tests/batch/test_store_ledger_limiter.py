@@ -179,3 +179,20 @@ def test_the_progress_line_shows_done_failed_skipped_rate_and_eta() -> None:
     line = progress.line(report)
     assert line.startswith("batch edit: 50/100 | 30 done 5 failed 15 skipped | 3.5/s")
     assert "ETA 0:00:1" in line  # about 14 s left
+
+
+def test_a_done_record_wins_whatever_file_it_is_in(tmp_path: Path) -> None:
+    """Files are per process: a rerun whose pid sorts first must not lose to an older failure."""
+    (tmp_path / "shard-0000-of-0001.host-1.jsonl").write_text(
+        '{"key": "k", "status": "done", "time": 2.0}\n'
+    )
+    (tmp_path / "shard-0000-of-0001.host-9.jsonl").write_text(
+        '{"key": "k", "status": "failed", "time": 1.0}\n'
+        '{"key": "j", "status": "failed", "time": 1.0}\n'
+    )
+    (tmp_path / "shard-0000-of-0001.host-5.jsonl").write_text(
+        '{"key": "j", "status": "failed", "time": 3.0, "error": "later"}\n'
+    )
+    with Ledger(tmp_path) as book:
+        assert book.status("k") == "done"
+        assert (book.failure("j") or {}).get("error") == "later"

@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from ._engine import LEDGER_DIR, ManifestReport, RowOutcome, run_manifest
-from ._ledger import Ledger, read_ledger
+from ._ledger import Ledger, latest_records, read_ledger
 from ._limiter import LimitedTransport, RateLimiter, parse_rate, shared_limiter
 from ._manifest import BadRow, ManifestError, Row, iter_manifest, options_from_wire, row_key
 from ._store import FsspecStore, LocalStore, open_store
@@ -41,6 +41,7 @@ __all__ = [
     "RowOutcome",
     "batch_client",
     "iter_manifest",
+    "latest_records",
     "open_store",
     "options_from_wire",
     "parse_rate",

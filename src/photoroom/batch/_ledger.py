@@ -4,7 +4,9 @@ Each process appends to its own file (``shard-0003-of-0010.<host>-<pid>.jsonl``)
 never contend for a file; a record is one ``write`` of one line on an ``O_APPEND`` descriptor,
 fsync'd before the row counts as finished. Killed at any moment, a run loses at most the rows
 in flight: a torn last line is ignored on reading. Reading gathers every file of the folder
-(every shard, every earlier run and worker); the last record of a key wins.
+(every shard, every earlier run and worker); per key, a ``done`` record wins over any failure
+(the output is stored), and otherwise the latest record by its ``time`` (files are per process,
+so their order says nothing about when a record was written).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-__all__ = ["Ledger", "LedgerRecord", "read_ledger"]
+__all__ = ["Ledger", "LedgerRecord", "latest_records", "read_ledger"]
 
 Status = Literal["done", "failed"]
 LedgerRecord = dict[str, Any]
@@ -41,6 +43,24 @@ def read_ledger(folder: str | os.PathLike[str]) -> Iterator[LedgerRecord]:
                     yield record
 
 
+def _rank(record: LedgerRecord) -> tuple[bool, float]:
+    return (record["status"] == "done", float(record.get("time", 0)))
+
+
+def latest_records(
+    folder: str | os.PathLike[str], keep: Callable[[str], bool] | None = None
+) -> dict[str, LedgerRecord]:
+    """The record that decides each key's state (see the module docstring)."""
+    latest: dict[str, LedgerRecord] = {}
+    for record in read_ledger(folder):
+        key = str(record["key"])
+        if keep is not None and not keep(key):
+            continue
+        if key not in latest or _rank(record) >= _rank(latest[key]):
+            latest[key] = record
+    return latest
+
+
 class Ledger:
     """Appends the records of this process; knows the state of every key seen before."""
 
@@ -56,10 +76,7 @@ class Ledger:
         index, count = shard
         self.state: dict[str, tuple[Status, LedgerRecord | None]] = {}
         """key -> last status (and the record of failures, for the report)."""
-        for record in read_ledger(self.folder):
-            key = str(record["key"])
-            if keep is not None and not keep(key):
-                continue
+        for key, record in latest_records(self.folder, keep).items():
             status: Status = "done" if record["status"] == "done" else "failed"
             self.state[key] = (status, record if status == "failed" else None)
         name = f"shard-{index:04d}-of-{count:04d}.{socket.gethostname()}-{os.getpid()}.jsonl"

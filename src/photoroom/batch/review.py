@@ -24,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Final
 
-from ._ledger import read_ledger
+from ._ledger import latest_records
 
 __all__ = ["PAGE_SIZE", "THUMBNAIL_SIZE", "ledger_counts", "review_rows", "write_review"]
 
@@ -67,10 +67,7 @@ def _rank(record: dict[str, Any]) -> float:
 
 
 def _last_records(ledger: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
-    last: dict[str, dict[str, Any]] = {}
-    for record in read_ledger(ledger):
-        last[str(record["key"])] = record
-    return last
+    return latest_records(ledger)
 
 
 def _sorted_rows(last: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
