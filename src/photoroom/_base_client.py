@@ -47,6 +47,7 @@ from ._inputs import (
     upload_limits,
 )
 from ._logging import logger, redact_headers, setup_logging
+from ._multipart import MultipartBody
 from ._retries import parse_retry_after, retry_delay, status_retry_reason, transport_failure_is_safe
 from ._version import __version__
 
@@ -82,15 +83,6 @@ generous: a false timeout costs credits, a long wait only time.
 """
 DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
 """The pool of the client's own ``httpx`` client (and of :class:`DefaultHttpxClient`)."""
-
-_JOIN_LIMIT = 8 * 1024 * 1024
-"""Bytes up to which an upload is sent as one block (see ``_build_request``).
-
-httpx writes a multipart body field by field (four socket writes per field, and a file in
-64 KB reads), each write releasing and re-taking the GIL; batches of small uploads spend their
-time there (``benchmarks/batch.py``). Joining costs one copy of the body, so large uploads keep
-streaming. Either way each attempt sends the whole file: httpx rewinds file parts.
-"""
 
 T = TypeVar("T")
 HttpxClientT = TypeVar("HttpxClientT", httpx.Client, httpx.AsyncClient)
@@ -628,17 +620,25 @@ class BaseClient(Generic[HttpxClientT]):
                 files.append((name, (None, _form_value(value), "text/plain")))
             kwargs["files"] = files
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        files = kwargs.pop("files", None)
+        body = None if files is None else MultipartBody(files)
+        if body is not None:
+            headers.update(body.headers)
         request = self._http.build_request(method, url, headers=headers, timeout=timeout, **kwargs)
-        if "files" in kwargs and int(request.headers.get("content-length", 0)) <= _JOIN_LIMIT:
-            request.read()  # the multipart body as one block: one socket write, not four per field
-        if "files" in kwargs:
+        if body is not None:
             # Tells a failure during the upload (the server cannot have processed the request:
             # safe to retry) from one after it (it may have been processed and billed).
-            tracked = _TrackedBody(request.stream)
-            request.stream = tracked
+            tracked = _TrackedBody(body)
+            request = httpx.Request(
+                method,
+                request.url,
+                headers=request.headers,
+                stream=tracked,
+                extensions=request.extensions,
+            )
             _BODIES[request] = tracked
         if logger.isEnabledFor(logging.DEBUG):
-            names = [str(part[0]) for part in kwargs.get("files", ())]
+            names = [str(part[0]) for part in files or ()]
             names += [str(name) for name in (kwargs.get("params") or {})]
             logger.debug(
                 "request built: %s %s (%s) params=[%s] body=%s bytes timeout=%s headers=%s%s",
