@@ -231,10 +231,14 @@ class Step(Generic[T]):
         return cast(T, self.value)
 
 
-class _TrackedBody(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A request body that records whether the transport started and finished sending it."""
+class _TrackedBody:
+    """A request body that records whether the transport started and finished sending it.
 
-    def __init__(self, inner: Any) -> None:
+    Handed to httpx as ``content``: only iterable, so httpx wraps it for a sync client; the
+    async client gets :class:`_AsyncTrackedBody`. The explicit content-length keeps it unchunked.
+    """
+
+    def __init__(self, inner: MultipartBody) -> None:
         self._inner = inner
         self.started = False
         self.finished = False
@@ -243,6 +247,12 @@ class _TrackedBody(httpx.SyncByteStream, httpx.AsyncByteStream):
         self.started, self.finished = True, False
         yield from self._inner
         self.finished = True
+
+
+class _AsyncTrackedBody(_TrackedBody):
+    """:class:`_TrackedBody` for the async client (only async-iterable)."""
+
+    __iter__ = None  # type: ignore[assignment]
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         self.started, self.finished = True, False
@@ -621,21 +631,17 @@ class BaseClient(Generic[HttpxClientT]):
             kwargs["files"] = files
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         files = kwargs.pop("files", None)
-        body = None if files is None else MultipartBody(files)
-        if body is not None:
-            headers.update(body.headers)
-        request = self._http.build_request(method, url, headers=headers, timeout=timeout, **kwargs)
-        if body is not None:
+        tracked = None
+        if files is not None:
             # Tells a failure during the upload (the server cannot have processed the request:
             # safe to retry) from one after it (it may have been processed and billed).
-            tracked = _TrackedBody(body)
-            request = httpx.Request(
-                method,
-                request.url,
-                headers=request.headers,
-                stream=tracked,
-                extensions=request.extensions,
-            )
+            body = MultipartBody(files)
+            headers.update(body.headers)
+            is_async = isinstance(self._http, httpx.AsyncClient)
+            tracked = (_AsyncTrackedBody if is_async else _TrackedBody)(body)
+            kwargs["content"] = tracked
+        request = self._http.build_request(method, url, headers=headers, timeout=timeout, **kwargs)
+        if tracked is not None:
             _BODIES[request] = tracked
         if logger.isEnabledFor(logging.DEBUG):
             names = [str(part[0]) for part in files or ()]

@@ -21,6 +21,7 @@ What is added on top is ergonomics, declared here once:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
@@ -208,8 +209,10 @@ def _keyed_options(option: str, field: str | None, value: Any) -> list[_KeyedVal
     return out
 
 
-def _keyed_groups() -> set[tuple[str, str | None]]:
-    return {(leaf.option, leaf.field) for op in edit_operations() for leaf in op.keyed}
+@functools.cache
+def _keyed_groups() -> frozenset[tuple[str, str | None]]:
+    """The ``(option, field)`` pairs that take maps of ids; the spec table does not change."""
+    return frozenset({(leaf.option, leaf.field) for op in edit_operations() for leaf in op.keyed})
 
 
 # --- checking one value ------------------------------------------------------------------------

@@ -82,12 +82,17 @@ def _check(
     if "exclusive" in rule:
         by_key: dict[str | None, list[str]] = {}
         for entry in rule["exclusive"]:
+            found = list(matches(entry, given))
+            if len(found) > 1:
+                found.sort()  # report the same name whatever the order given
             seen_keys: set[str | None] = set()
-            for name, key in sorted(matches(entry, given)):
+            for name, key in found:
                 if key in seen_keys:
                     continue  # one entry counts once per key (a prefix covers many leaves)
                 seen_keys.add(key)
                 by_key.setdefault(key, []).append(name)
+        if all(len(names) < 2 for names in by_key.values()):
+            return None
         for key, names in sorted(by_key.items(), key=lambda item: str(item[0])):
             if len(names) > 1:
                 return names[0], {"given": " and ".join(names), "key": key or "", "param": names[0]}

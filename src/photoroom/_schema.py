@@ -133,14 +133,16 @@ def _check(value: Any, schema: Mapping[str, Any]) -> None:
                 _check(item, items)
 
 
+_BOUNDS: dict[str, tuple[Callable[[Any, Any], bool], str]] = {
+    "minimum": (operator.ge, ">="),
+    "maximum": (operator.le, "<="),
+    "exclusiveMinimum": (operator.gt, ">"),
+    "exclusiveMaximum": (operator.lt, "<"),
+}
+
+
 def _check_number(value: float, schema: Mapping[str, Any]) -> None:
-    bounds: dict[str, tuple[Callable[[Any, Any], bool], str]] = {
-        "minimum": (operator.ge, ">="),
-        "maximum": (operator.le, "<="),
-        "exclusiveMinimum": (operator.gt, ">"),
-        "exclusiveMaximum": (operator.lt, "<"),
-    }
-    for keyword, (ok, sign) in bounds.items():
+    for keyword, (ok, sign) in _BOUNDS.items():
         if keyword in schema and not ok(value, schema[keyword]):
             raise SchemaError(f"must be {sign} {schema[keyword]}")
 
