@@ -231,12 +231,8 @@ class Step(Generic[T]):
         return cast(T, self.value)
 
 
-class _TrackedBody:
-    """A request body that records whether the transport started and finished sending it.
-
-    Handed to httpx as ``content``: only iterable, so httpx wraps it for a sync client; the
-    async client gets :class:`_AsyncTrackedBody`. The explicit content-length keeps it unchunked.
-    """
+class _TrackedBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A request body that records whether the transport started and finished sending it."""
 
     def __init__(self, inner: MultipartBody) -> None:
         self._inner = inner
@@ -247,12 +243,6 @@ class _TrackedBody:
         self.started, self.finished = True, False
         yield from self._inner
         self.finished = True
-
-
-class _AsyncTrackedBody(_TrackedBody):
-    """:class:`_TrackedBody` for the async client (only async-iterable)."""
-
-    __iter__ = None  # type: ignore[assignment]
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         self.started, self.finished = True, False
@@ -637,11 +627,13 @@ class BaseClient(Generic[HttpxClientT]):
             # safe to retry) from one after it (it may have been processed and billed).
             body = MultipartBody(files)
             headers.update(body.headers)
-            is_async = isinstance(self._http, httpx.AsyncClient)
-            tracked = (_AsyncTrackedBody if is_async else _TrackedBody)(body)
-            kwargs["content"] = tracked
+            tracked = _TrackedBody(body)
+            # Streamed content (not bytes) keeps httpx from reading a body it would then have
+            # to forget; the stream set below serves sync and async clients and hooks alike.
+            kwargs["content"] = ()
         request = self._http.build_request(method, url, headers=headers, timeout=timeout, **kwargs)
         if tracked is not None:
+            request.stream = tracked
             _BODIES[request] = tracked
         if logger.isEnabledFor(logging.DEBUG):
             names = [str(part[0]) for part in files or ()]

@@ -32,7 +32,7 @@ import attrs
 from ._exceptions import InvalidOptionError
 from ._generated.options import GROUPS, EditOptions, OptionGroup
 from ._generated.options import RemoveBackgroundOptions as _GeneratedRemoveBackgroundOptions
-from ._inputs import is_url, load_image
+from ._inputs import ImageBytes, is_url, load_image
 from ._rules import first_violation, value_from
 from ._schema import enum_values, schema_error
 from ._spec import (
@@ -356,17 +356,80 @@ def _param_for(op: Operation, option: str, field: str | None) -> Param:
     raise InvalidOptionError(wire, f"is only accepted together with {where}")
 
 
+@dataclasses.dataclass(frozen=True)
+class _CheckedOptions:
+    """``edit()`` options validated for one kind of main image (see :func:`build_edit`)."""
+
+    op: Operation
+    generated: dict[str, Any]
+    keyed: list[tuple[str, Any]]
+    has_files: bool
+    """Options that carry files (``background.image_file=...``) hold fresh streams: not reused."""
+
+
+_CHECKED: dict[tuple[Any, ...], _CheckedOptions] = {}
+_CHECKED_SIZE = 256
+
+_FILE_GIVEN: Final = "<uploaded image>"
+"""What the rules see as the main image's value when it is a file (they test its presence)."""
+
+
 def build_edit(image: object, options: Mapping[str, Any]) -> EditRequest:
-    """Validate ``edit()`` arguments and translate them to the generated GET or POST call."""
+    """Validate ``edit()`` arguments and translate them to the generated GET or POST call.
+
+    Options are validated once per distinct set and kind of image (a URL, a file, none): a loop
+    or a batch sends the same options hundreds of times, and their validation was the largest
+    part of the client's own work per call. Only the image is loaded every time.
+    """
     valid = list(EditOptions.__annotations__)
     for name in options:
         if name not in EditOptions.__annotations__:
             raise _unknown_option(name, valid, "edit()")
-    plain, keyed = _flatten_edit(options)
-
     main = None if image is None else load_image(image, parameter="image")
+    given: str | None = main if isinstance(main, str) else None if main is None else _FILE_GIVEN
+    try:
+        key: tuple[Any, ...] | None = (given, *((n, _fingerprint(v)) for n, v in options.items()))
+    except TypeError:  # a mapping, list or file among the options: validated every time
+        key = None
+    checked = _CHECKED.get(key) if key is not None else None
+    if checked is None:
+        checked = _check_edit_options(options, given)
+        if key is not None and not checked.has_files:
+            if len(_CHECKED) >= _CHECKED_SIZE:
+                _CHECKED.clear()
+            _CHECKED[key] = checked
+    generated = dict(checked.generated)
+    op = checked.op
+    if isinstance(main, ImageBytes) and op.image:
+        generated[op.by_wire[op.image[0]].python] = main.to_file()
+    elif main is not None and op.image:
+        generated[op.by_wire[op.image[0]].python] = main
+    method = cast(Literal["get", "post"], op.method)
+    return EditRequest(method, generated, list(checked.keyed))
+
+
+_SCALARS = (str, int, float, bool, type(None), uuid.UUID)
+
+
+def _fingerprint(value: Any) -> Any:
+    """A cache key for an option value that tells apart what ``==`` does not: ``1``, ``1.0``
+    and ``True`` are sent (and checked) differently. ``TypeError`` for what is not cached."""
+    if isinstance(value, _SCALARS):
+        return type(value), value
+    if isinstance(value, OptionGroup):
+        fields = attrs.fields(cast(Any, type(value)))
+        return type(value), tuple(_fingerprint(getattr(value, f.name)) for f in fields)
+    if isinstance(value, tuple):
+        return tuple, tuple(_fingerprint(item) for item in value)
+    raise TypeError(f"not cached: {type(value).__name__}")
+
+
+def _check_edit_options(options: Mapping[str, Any], main: str | None) -> _CheckedOptions:
+    """The options checked, the operation chosen and the rules applied, for a main image that
+    is the URL ``main``, a file (:data:`_FILE_GIVEN`) or absent (``None``)."""
+    plain, keyed = _flatten_edit(options)
     uploads = _needs_upload(plain, keyed)
-    if isinstance(main, str):
+    if main is not None and main != _FILE_GIVEN:
         method: Literal["get", "post"] = "get"
     elif main is not None:
         method = "post"
@@ -383,24 +446,25 @@ def build_edit(image: object, options: Mapping[str, Any]) -> EditRequest:
 
     sent: dict[str, Any] = {}
     generated: dict[str, Any] = {}
+    has_files = False
     for option, field, value in plain:
         param = _param_for(op, option, field)
         checked = check_value(param.wire, value, param.schema)
+        has_files = has_files or param.binary
         sent[param.wire] = checked
         generated[param.python] = checked
     keyed_out: list[tuple[str, Any]] = []
     for item in keyed:
         leaf, name = _keyed_leaf(op, item)
         checked = check_value(name, item.value, leaf.schema)
+        has_files = has_files or leaf.binary
         sent[name] = checked
         keyed_out.append((name, checked.to_tuple() if leaf.binary else checked))
 
-    image_param = op.by_wire[op.image[0]] if op.image else None
-    if main is not None and image_param is not None:
-        sent[image_param.wire] = main
-        generated[image_param.python] = main if isinstance(main, str) else main.to_file()
+    if main is not None and op.image:
+        sent[op.image[0]] = main
     _check_rules(op, sent)
-    return EditRequest(method, generated, keyed_out)
+    return _CheckedOptions(op, generated, keyed_out, has_files)
 
 
 def _check_rules(op: Operation, sent: Mapping[str, Any]) -> None:

@@ -13,7 +13,7 @@ import binascii
 import contextlib
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -74,7 +74,7 @@ def output_path(path: str | os.PathLike[str], content_type: str) -> Path:
     return target
 
 
-def _header_float(headers: httpx.Headers, name: str) -> float | None:
+def _header_float(headers: Mapping[str, str], name: str) -> float | None:
     value = headers.get(name)
     if value is None:
         return None
@@ -84,7 +84,7 @@ def _header_float(headers: httpx.Headers, name: str) -> float | None:
         return None
 
 
-def _header_int(headers: httpx.Headers, name: str) -> int | None:
+def _header_int(headers: Mapping[str, str], name: str) -> int | None:
     number = _header_float(headers, name)
     return int(number) if number is not None and number.is_integer() else None
 
@@ -117,7 +117,8 @@ class ImageResult:
         self.path = path
         self.http_response = http_response
         self.content_type = content_type or self._content_type(content or b"", http_response)
-        headers = http_response.headers
+        # One pass over the answer's headers: httpx's lookups scan and decode them each time.
+        self._headers = headers = dict(http_response.headers.items())
         self.request_id = headers.get("x-request-id") or headers.get("pr-request-id")
         # -1 means "a human was detected" (the API does not score people).
         self.uncertainty_score = _header_float(headers, "x-uncertainty-score")
@@ -242,7 +243,7 @@ class EditResult(ImageResult):
         path: Path | None = None,
     ):
         super().__init__(content, http_response, content_type=content_type, path=path)
-        headers = http_response.headers
+        headers = self._headers
         #: Seed of a generated background: pass it back as background.seed to get a similar one.
         self.ai_background_seed = _header_int(headers, "pr-ai-background-seed")
         #: How many texts textRemoval found.
