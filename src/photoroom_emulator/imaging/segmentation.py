@@ -632,8 +632,8 @@ class FaceBox:
 def _person_prior(shape: tuple[int, int], faces: list[FaceBox]) -> NDArray[np.uint8]:
     """GrabCut labels a face implies (255 where it says nothing).
 
-    The largest face is sure subject (its inner ellipse, the neck and the chest one face wide
-    below it, down to 2.5 face heights from its top); the body below
+    The largest face is sure subject (its inner ellipse, the top of the head above it, the neck
+    and the chest one face wide below it, down to 2.5 face heights from its top); the body below
     it, three face widths wide and down to the bottom edge, and the hair above are probably
     subject.
     """
@@ -653,6 +653,12 @@ def _person_prior(shape: tuple[int, int], faces: list[FaceBox]) -> NDArray[np.ui
     inner = np.zeros(shape, np.uint8)
     centre = (x + w // 2, y + h // 2)
     cv2.ellipse(inner, centre, (max(1, int(w * 0.3)), max(1, int(h * 0.38))), 0, 0, 360, 1, -1)
+    # The top of the head: an ellipse on the box's upper edge, 0.7 face widths wide, reaching 0.3
+    # face heights above it. The cascades' box starts about at the eyebrows, so this is forehead
+    # and hair (or scalp, or a hat) on every head; dark hair on a dark crowd or backdrop would
+    # otherwise go with the background.
+    head_axes = (max(1, int(w * 0.35)), max(1, int(h * 0.3)))
+    cv2.ellipse(inner, (x + w // 2, y), head_axes, 0, 0, 360, 1, -1)
     # The chest below the neck, one face wide: a dark collar or neck ring stays subject even
     # when the backdrop is as dark.
     inner[min(height, y + int(1.4 * h)) : min(height, y + int(2.5 * h)), max(0, x) : x + w] = 1

@@ -32,7 +32,7 @@ REACHED = {
     "dog": 0.914,
     "flower": 0.987,
     "grace_hopper": 0.894,
-    "messi5": 0.755,
+    "messi5": 0.8,
     "orange": 0.713,
     "smarties": 0.958,
     "stuff": 0.904,
@@ -41,7 +41,6 @@ FLOOR_MARGIN = 0.02
 NOT_YET = {
     "aloe": "the wallpaper between the leaves is kept (its green motifs look like them)",
     "astronaut": "the black helmet she holds matches the black backdrop behind it",
-    "messi5": "the ball and the boot about to kick it are lost",
     "orange": "part of its shadowed half is lost and the pencil under it is kept",
 }
 
