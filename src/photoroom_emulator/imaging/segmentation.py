@@ -4,8 +4,9 @@ No model can be downloaded here, so the cut-out comes from the one thing product
 background that is visible all around the border and smooth (plain, gradient, vignette).
 
 1. Work on a copy of about 0.1 MP, where GrabCut costs ~0.1-0.2 s whatever the upload's size.
-   Look for faces there (OpenCV's Haar cascades, :func:`detect_faces`): a face is sure subject
-   and the body below it probably subject.
+   Look for faces there (OpenCV's Haar cascades, :func:`detect_faces`): a face and the top of
+   the head above it are sure subject and the body below it probably subject
+   (:func:`_person_prior`).
 2. Decide which border pixels are background (:func:`trusted_border`): border colours that are
    as common in the middle of the picture as along the frame, or fill a found person's body, are
    the subject cut by the frame (a portrait's chest, a close-up's ears) and are left out.
