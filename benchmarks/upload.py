@@ -39,7 +39,7 @@ TARGET = 1.05
 CALLS = 200
 """Calls per side and run."""
 ROUNDS = 40
-RUNS = 3
+RUNS = 5
 
 
 def run(ctx: Context) -> list[Row]:

@@ -4,8 +4,11 @@ Why not httpx's own encoder: it writes four socket writes per field and reads a 
 64 KB pieces, and joining its output to send it as one block (what the client used to do) costs
 two copies of the image per attempt. An upload is the call users make most, so this encoder puts
 the form's small parts together and hands the image's bytes to the socket as they are: a
-typical edit is three writes (fields and file header, the image, the rest) and no copy. The
-wire format is httpx's, byte for byte apart from the boundary (a test compares them).
+typical edit is three writes (fields and file header, the image, the rest) and no copy.
+
+The wire format is httpx's, byte for byte (a test compares them), except that a text field
+carries no ``Content-Type: text/plain``: that is the default (RFC 7578, 4.4), browsers and
+``curl -F`` leave it out, and each such header cost the emulator's parser about 10 us.
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ class MultipartBody(httpx.SyncByteStream, httpx.AsyncByteStream):
             ]
             if filename:
                 head += [b"; ", _param("filename", str(filename))]
-            if content_type:
+            if content_type and (filename or content_type != "text/plain"):
                 head += [b"\r\nContent-Type: ", str(content_type).encode()]
             pending.append(b"".join(head) + b"\r\n\r\n")
             data = _content(content)

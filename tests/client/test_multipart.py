@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import httpx
 import pytest
@@ -13,21 +14,26 @@ BOUNDARY = b"0123456789abcdef"
 IMAGE = b"\xff\xd8\xff" + bytes(range(256)) * 4096  # 1 MB of "JPEG"
 
 
-def httpx_body(fields: list[tuple[str, object]]) -> bytes:
+def httpx_body(fields: list[tuple[str, Any]]) -> bytes:
+    """httpx's encoding of ``fields``, text fields as form data (no per-field content type)."""
+    text = {name: value[1].decode() for name, value in fields if value[0] is None}
+    files = [(name, value) for name, value in fields if value[0] is not None]
     request = httpx.Request(
         "POST",
         "http://127.0.0.1/v2/edit",
-        files=fields,  # type: ignore[arg-type]
+        data=text,
+        files=files,
         headers={"content-type": f"multipart/form-data; boundary={BOUNDARY.decode()}"},
     )
     return request.read()
 
 
-def edit_fields(image: object) -> list[tuple[str, object]]:
+def edit_fields(image: object) -> list[tuple[str, Any]]:
+    """Fields as the generated code gives them: text parts typed text/plain, then the file."""
     return [
         ("background.color", (None, b"FFFFFF", "text/plain")),
-        ("imageFile", ("photo.jpg", image, "image/jpeg")),
         ("padding", (None, b"0.1", "text/plain")),
+        ("imageFile", ("photo.jpg", image, "image/jpeg")),
     ]
 
 
@@ -46,7 +52,7 @@ def test_an_edit_is_three_writes_and_the_image_is_not_copied() -> None:
 
     blocks = list(MultipartBody(edit_fields(image), boundary=BOUNDARY))
 
-    assert len(blocks) == 3
+    assert len(blocks) == 3  # text fields and file header, the image, the closing boundary
     assert blocks[1] is image.getvalue()  # the caller's buffer itself, handed to the socket
 
 
@@ -70,6 +76,6 @@ async def test_the_async_client_reads_the_same_blocks() -> None:
 
 @pytest.mark.parametrize("filename", ['say "cheese".jpg', "back\\slash.jpg", "line\r\nbreak.jpg"])
 def test_file_names_are_escaped_as_httpx_escapes_them(filename: str) -> None:
-    fields: list[tuple[str, object]] = [("imageFile", (filename, b"\x89PNG", "image/png"))]
+    fields: list[tuple[str, Any]] = [("imageFile", (filename, b"\x89PNG", "image/png"))]
 
     assert b"".join(MultipartBody(fields, boundary=BOUNDARY)) == httpx_body(fields)
