@@ -8,10 +8,10 @@ from typing import Any
 import httpx
 import pytest
 
-from photoroom._multipart import SMALL_BODY, MultipartBody
+from photoroom._multipart import SMALL_BODY, WRITE_SIZE, MultipartBody
 
 BOUNDARY = b"0123456789abcdef"
-IMAGE = b"\xff\xd8\xff" + bytes(range(256)) * 4096  # 1 MB of "JPEG"
+IMAGE = b"\xff\xd8\xff" + bytes(range(256)) * 3900  # 1 MB of "JPEG"
 
 
 def httpx_body(fields: list[tuple[str, Any]]) -> bytes:
@@ -54,6 +54,15 @@ def test_an_edit_is_three_writes_and_the_image_is_not_copied() -> None:
 
     assert len(blocks) == 3  # text fields and file header, the image, the closing boundary
     assert blocks[1] is image.getvalue()  # the caller's buffer itself, handed to the socket
+
+
+def test_a_large_image_goes_out_in_bounded_writes() -> None:
+    large = IMAGE * 30  # 30 MB: httpcore would copy what one socket write leaves over
+
+    blocks = list(MultipartBody(edit_fields(large), boundary=BOUNDARY))
+
+    assert max(len(block) for block in blocks) <= WRITE_SIZE
+    assert b"".join(blocks) == httpx_body(edit_fields(large))
 
 
 def test_a_small_upload_is_one_write() -> None:
