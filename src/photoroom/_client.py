@@ -44,6 +44,7 @@ from ._base_client import (
 from ._inputs import is_url
 from ._response import APIResponse, AsyncStreamedResponse, StreamedResponse
 from ._retries import DEFAULT_MAX_RETRIES
+from ._threads import write_in_thread
 
 # Option groups, results and the batch engine load on first use: ``import photoroom`` stays
 # close to ``import httpx`` (see photoroom/__init__.py).
@@ -641,10 +642,10 @@ class AsyncPhotoroom(BaseClient[httpx.AsyncClient]):
                     block.append(chunk)
                     size += len(chunk)
                     if size >= _WRITE_BLOCK:
-                        await _to_thread(handle.write, b"".join(block))
+                        await write_in_thread(handle.write, b"".join(block))
                         block, size = [], 0
                 if block:
-                    await _to_thread(handle.write, b"".join(block))
+                    await write_in_thread(handle.write, b"".join(block))
             return response, target
         finally:
             await response.aclose()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import json
 import os
 import sys
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TextIO, TypeVar, cast
 import attrs
 
 from .._exceptions import AuthenticationError, PaymentRequiredError, PermissionDeniedError
+from .._threads import write_in_thread
 from ._ledger import Ledger
 from ._manifest import (
     BadRow,
@@ -364,7 +366,7 @@ async def run_manifest(
             for name in ("key", "status", "previous"):
                 fields.pop(name, None)
             fields["result"] = outcome.status
-            await asyncio.to_thread(book.record, outcome.key, status, **fields)
+            await write_in_thread(functools.partial(book.record, outcome.key, status, **fields))
             book.state[outcome.key] = (status, fields if status == "failed" else None)
         finish(outcome)
 
@@ -481,7 +483,7 @@ async def execute(
         if not overwrite and await asyncio.to_thread(store.exists, name):
             return RowOutcome(row.line, row.input, "skipped", plan.key, output=store.location(name))
     try:
-        where = await asyncio.to_thread(store.put, name, result.content)
+        where = await write_in_thread(store.put, name, result.content)
     except Exception as exc:
         return _failure(row, plan.key, exc)
     return RowOutcome(
@@ -504,16 +506,14 @@ async def pump(
     queue: asyncio.Queue[T | None] = asyncio.Queue(maxsize=concurrency * 4)
 
     async def produce() -> None:
-        try:
-            while True:
-                chunk = await asyncio.to_thread(_take, items, _CHUNK)
-                for item in chunk:
-                    await queue.put(item)
-                if len(chunk) < _CHUNK:
-                    break
-        finally:
-            for _ in range(concurrency):
-                await queue.put(None)
+        while True:
+            chunk = await asyncio.to_thread(_take, items, _CHUNK)
+            for item in chunk:
+                await queue.put(item)
+            if len(chunk) < _CHUNK:
+                break
+        for _ in range(concurrency):  # only when all is queued: a failure cancels the workers
+            await queue.put(None)
 
     async def work() -> None:
         while (item := await queue.get()) is not None:
@@ -525,7 +525,8 @@ async def pump(
         await asyncio.gather(*tasks)
     except BaseException:
         for task in tasks:
-            task.cancel()
+            if not task.cancelling():  # gather cancels them once when it is cancelled itself;
+                task.cancel()  # a second cancel would cut short a write it lets finish
         await asyncio.gather(*tasks, return_exceptions=True)
         raise
 
