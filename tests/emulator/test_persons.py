@@ -48,3 +48,25 @@ def test_petals_fur_and_fruit_are_not_people(name: str) -> None:
     from PIL import Image
 
     assert not detect_person(Image.open(PHOTOS / name))
+
+
+def test_faces_found_from_many_threads_at_once_are_the_faces_found_alone() -> None:
+    """The emulator serves requests from several threads; OpenCV's cascades are not shareable."""
+    import concurrent.futures
+
+    import numpy as np
+    from PIL import Image
+
+    from photoroom_emulator.imaging.segmentation import detect_faces
+
+    greys = []
+    for path, side in [(IMAGES / "astronaut.png", 320), (PHOTOS / "grace_hopper.jpg", 300)]:
+        image = Image.open(path).convert("L")
+        image.thumbnail((side, side))
+        greys.append(np.asarray(image))
+    alone = [detect_faces(grey) for grey in greys]
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        together = [list(pool.map(detect_faces, greys * 2)) for _ in range(40)]
+
+    assert all(found == alone * 2 for found in together)

@@ -35,8 +35,8 @@ colour of its background is only found where GrabCut's edges help.
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -784,9 +784,23 @@ def detect_faces(grey: NDArray[np.uint8]) -> list[FaceBox]:
     return found
 
 
-@lru_cache(maxsize=1)
+_THREAD_CASCADES = threading.local()
+
+
 def _cascades() -> tuple[tuple[str, Any], ...]:
-    """The frontal (alt2) and profile face cascades, or nothing on an OpenCV without them."""
+    """This thread's frontal (alt2) and profile face cascades (none on an OpenCV without them).
+
+    One set per thread: a ``CascadeClassifier`` is not safe to share, and the emulator serves
+    requests from several threads. Shared, concurrent ``detectMultiScale`` calls failed OpenCV's
+    ``getScaleData`` assertion or found wrong faces (a demo cut-out lost its face, 2 runs in 11).
+    """
+    cached: tuple[tuple[str, Any], ...] | None = getattr(_THREAD_CASCADES, "loaded", None)
+    if cached is None:
+        cached = _THREAD_CASCADES.loaded = _load_cascades()
+    return cached
+
+
+def _load_cascades() -> tuple[tuple[str, Any], ...]:
     import cv2
 
     classifier_type = getattr(cv2, "CascadeClassifier", None)
