@@ -44,7 +44,7 @@ from ._base_client import (
 from ._inputs import is_url
 from ._response import APIResponse, AsyncStreamedResponse, StreamedResponse
 from ._retries import DEFAULT_MAX_RETRIES
-from ._threads import write_in_thread
+from ._threads import to_thread, write_in_thread
 
 # Option groups, results and the batch engine load on first use: ``import photoroom`` stays
 # close to ``import httpx`` (see photoroom/__init__.py).
@@ -110,13 +110,6 @@ async def _asyncio_sleep(seconds: float) -> None:
     import asyncio
 
     await asyncio.sleep(seconds)
-
-
-async def _to_thread(function: Callable[..., T], /, *args: Any) -> T:
-    """``asyncio.to_thread`` (asyncio loads with the first async call, not with the package)."""
-    import asyncio
-
-    return await asyncio.to_thread(function, *args)
 
 
 def _is_success(response: httpx.Response) -> bool:
@@ -565,7 +558,7 @@ class AsyncPhotoroom(BaseClient[httpx.AsyncClient]):
         max_retries = self._max_retries(call)
         while True:
             if call.operation in _UPLOADS:  # joins the multipart body: a copy of the image
-                request = await _to_thread(self._build_request, call, retries)
+                request = await to_thread(self._build_request, call, retries)
             else:
                 request = self._build_request(call, retries)
             self._log_sending(request, retries, max_retries)
@@ -592,7 +585,7 @@ class AsyncPhotoroom(BaseClient[httpx.AsyncClient]):
                 elapsed = time.monotonic() - start
                 if mode == "parse" and saved is None and call.save_to is not None:
                     # on_success writes the file: off the event loop
-                    step = await _to_thread(
+                    step = await to_thread(
                         self._on_response, call, request, response, retries, elapsed, saved, mode
                     )
                 else:
@@ -613,7 +606,7 @@ class AsyncPhotoroom(BaseClient[httpx.AsyncClient]):
     async def _request_stream(
         self, build: Callable[[], Call[T]], offload: bool
     ) -> AsyncIterator[AsyncStreamedResponse[T]]:
-        call = await _to_thread(build) if offload else build()
+        call = await to_thread(build) if offload else build()
         response: httpx.Response = await self._loop(call, "stream")
         try:
             yield AsyncStreamedResponse(response, functools.partial(self._parse, call))
@@ -658,7 +651,7 @@ class AsyncPhotoroom(BaseClient[httpx.AsyncClient]):
         **options: Unpack[RemoveBackgroundCallOptions],
     ) -> RemoveBackgroundResult:
         """Cut the subject out (``POST /v1/segment``); see :meth:`Photoroom.remove_background`."""
-        call = await _to_thread(self._remove_background_call, image, options, save_to)
+        call = await to_thread(self._remove_background_call, image, options, save_to)
         return await self._request(call)
 
     async def edit(
@@ -669,7 +662,7 @@ class AsyncPhotoroom(BaseClient[httpx.AsyncClient]):
         **options: Unpack[EditCallOptions],
     ) -> EditResult:
         """Edit an image (``/v2/edit``); see :meth:`Photoroom.edit`."""
-        call = await _to_thread(self._edit_call, image, options, save_to)
+        call = await to_thread(self._edit_call, image, options, save_to)
         return await self._request(call)
 
     async def account(self, **options: Unpack[RequestOptions]) -> Account:
@@ -759,7 +752,7 @@ class AsyncPhotoroomWithRawResponse:
         **options: Unpack[RemoveBackgroundCallOptions],
     ) -> APIResponse[RemoveBackgroundResult]:
         client = self._client
-        call = await _to_thread(client._remove_background_call, image, options, save_to)
+        call = await to_thread(client._remove_background_call, image, options, save_to)
         return await client._request_raw(call)
 
     async def edit(
@@ -769,7 +762,7 @@ class AsyncPhotoroomWithRawResponse:
         save_to: str | os.PathLike[str] | None = None,
         **options: Unpack[EditCallOptions],
     ) -> APIResponse[EditResult]:
-        call = await _to_thread(self._client._edit_call, image, options, save_to)
+        call = await to_thread(self._client._edit_call, image, options, save_to)
         return await self._client._request_raw(call)
 
     async def account(self, **options: Unpack[RequestOptions]) -> APIResponse[Account]:

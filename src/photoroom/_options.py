@@ -370,8 +370,8 @@ class _CheckedOptions:
 _CHECKED: dict[tuple[Any, ...], _CheckedOptions] = {}
 _CHECKED_SIZE = 256
 
-_FILE_GIVEN: Final = "<uploaded image>"
-"""What the rules see as the main image's value when it is a file (they test its presence)."""
+ImageKind = Literal["url", "file"]
+"""How the main image is given; options are checked once per kind, whatever the image."""
 
 
 def build_edit(image: object, options: Mapping[str, Any]) -> EditRequest:
@@ -386,14 +386,14 @@ def build_edit(image: object, options: Mapping[str, Any]) -> EditRequest:
         if name not in EditOptions.__annotations__:
             raise _unknown_option(name, valid, "edit()")
     main = None if image is None else load_image(image, parameter="image")
-    given: str | None = main if isinstance(main, str) else None if main is None else _FILE_GIVEN
+    kind: ImageKind | None = None if main is None else "url" if isinstance(main, str) else "file"
     try:
-        key: tuple[Any, ...] | None = (given, *((n, _fingerprint(v)) for n, v in options.items()))
+        key: tuple[Any, ...] | None = (kind, *((n, _fingerprint(v)) for n, v in options.items()))
     except TypeError:  # a mapping, list or file among the options: validated every time
         key = None
     checked = _CHECKED.get(key) if key is not None else None
     if checked is None:
-        checked = _check_edit_options(options, given)
+        checked = _check_edit_options(options, kind)
         if key is not None and not checked.has_files:
             if len(_CHECKED) >= _CHECKED_SIZE:
                 _CHECKED.clear()
@@ -424,15 +424,13 @@ def _fingerprint(value: Any) -> Any:
     raise TypeError(f"not cached: {type(value).__name__}")
 
 
-def _check_edit_options(options: Mapping[str, Any], main: str | None) -> _CheckedOptions:
-    """The options checked, the operation chosen and the rules applied, for a main image that
-    is the URL ``main``, a file (:data:`_FILE_GIVEN`) or absent (``None``)."""
+def _check_edit_options(options: Mapping[str, Any], kind: ImageKind | None) -> _CheckedOptions:
+    """The options checked, the operation chosen and the rules applied, for a main image given
+    as ``kind`` (or none). The rules see the image as given, not its value: they test presence."""
     plain, keyed = _flatten_edit(options)
     uploads = _needs_upload(plain, keyed)
-    if main is not None and main != _FILE_GIVEN:
-        method: Literal["get", "post"] = "get"
-    elif main is not None:
-        method = "post"
+    if kind is not None:
+        method: Literal["get", "post"] = "get" if kind == "url" else "post"
     else:
         method = "post" if uploads else "get"
     if method == "get" and uploads:
@@ -461,8 +459,8 @@ def _check_edit_options(options: Mapping[str, Any], main: str | None) -> _Checke
         sent[name] = checked
         keyed_out.append((name, checked.to_tuple() if leaf.binary else checked))
 
-    if main is not None and op.image:
-        sent[op.image[0]] = main
+    if kind is not None and op.image:
+        sent[op.image[0]] = f"<the image {kind}>"
     _check_rules(op, sent)
     return _CheckedOptions(op, generated, keyed_out, has_files)
 

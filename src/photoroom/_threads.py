@@ -1,4 +1,4 @@
-"""Disk writes in a worker thread that a cancelled task waits for.
+"""Work the async client hands to a worker thread; disk writes a cancelled task waits for.
 
 ``asyncio.to_thread`` cannot stop its thread: cancelling the awaiting task returns at once while
 the write goes on, so a batch that says it stopped can still be renaming a file into place (or
@@ -12,6 +12,13 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+
+async def to_thread(function: Callable[..., T], /, *args: Any) -> T:
+    """``asyncio.to_thread`` (asyncio loads with the first async call, not with the package)."""
+    import asyncio
+
+    return await asyncio.to_thread(function, *args)
 
 
 async def write_in_thread(function: Callable[..., T], /, *args: Any) -> T:

@@ -25,6 +25,16 @@ def test_the_same_options_twice_send_the_same_fields(
     assert second["padding"] == [b"0.1"]
 
 
+def test_each_url_is_sent_with_options_checked_once(
+    mock_client: Photoroom, recorder: Recorder
+) -> None:
+    urls = [f"https://example.com/shoe-{index}.jpg" for index in range(3)]
+    for url in urls:
+        mock_client.edit(url, padding=0.1)
+
+    assert [request.url.params["imageUrl"] for request in recorder.requests[-3:]] == urls
+
+
 def test_values_equal_in_python_but_sent_differently_are_not_mixed_up(
     mock_client: Photoroom, recorder: Recorder
 ) -> None:
