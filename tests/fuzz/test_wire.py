@@ -45,6 +45,14 @@ def test_the_finding_is_a_valid_request_as_sent() -> None:
         {"templateId": {}, "imageUrl": [], "imageFile": PNG},  # an empty list sends nothing
         {"templateId": 5, "imageFile": PNG},  # the text "5" is a string
         {"templateId": True, "imageUrl": URL},
+        # seed 16180: a number as templateId beside a field the schema does not name (it allows
+        # any: no additionalProperties), reported as ST201 before the extra field was read
+        {
+            "templateId": -79395735109629447672554290413568,
+            "imageUrl": "https://nkj1p7hx.c.test",
+            "imageFile": PNG,
+            "\u00a7\u00b9zd": {"K": {"": -5.49e16}},
+        },
     ],
 )
 def test_type_changes_that_vanish_on_the_wire(body: dict[str, Any]) -> None:
@@ -57,11 +65,40 @@ def test_type_changes_that_vanish_on_the_wire(body: dict[str, Any]) -> None:
         {"templateId": {}, "imageUrl": [URL, URL], "imageFile": PNG},  # a repeated scalar field
         {"imageUrl": URL, "imageFile": PNG},  # templateId missing
         {"templateId": "t", "imageUrl": "not a url"},  # format: uri
-        {"templateId": "t", "unknown": "x"},  # an unknown field: left to schemathesis
     ],
 )
 def test_real_violations_are_kept(body: dict[str, Any]) -> None:
     assert not wire.valid_as_sent(render_case(body))
+
+
+def test_a_field_the_schema_forbids_stays_a_violation() -> None:
+    closed = {
+        "openapi": "3.0.3",
+        "info": {"title": "closed form", "version": "1"},
+        "paths": {
+            "/upload": {
+                "post": {
+                    "requestBody": {
+                        "content": {
+                            wire.MULTIPART: {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {"name": {"type": "string"}},
+                                    "additionalProperties": False,
+                                }
+                            }
+                        }
+                    },
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        },
+    }
+    operation = schemathesis.openapi.from_dict(closed)["/upload"]["POST"]
+    allowed = operation.Case(body={"name": 5}, media_type=wire.MULTIPART)
+    extra = operation.Case(body={"name": "a", "unknown": "x"}, media_type=wire.MULTIPART)
+    assert wire.valid_as_sent(allowed)
+    assert not wire.valid_as_sent(extra)
 
 
 def test_the_emulator_refuses_what_stays_negative_on_the_wire() -> None:
