@@ -65,3 +65,25 @@ def test_without_the_runtime_colour_alone_still_cuts_out_a_product(
     alpha = segment(shot.image).alpha >= 0.5
     iou = (alpha & shot.mask).sum() / (alpha | shot.mask).sum()
     assert iou > 0.95
+
+
+def test_the_models_background_counts_only_when_it_saw_the_same_subject() -> None:
+    from photoroom_emulator.imaging.segmentation import _learned_veto
+
+    cut = np.zeros((100, 100), bool)
+    cut[20:80, 20:60] = True  # the subject
+    cut[40:60, 60:90] = True  # a block of background GrabCut grew into
+    nothing_sure = np.zeros_like(cut)
+
+    same_subject = np.zeros((100, 100), np.float32)
+    same_subject[20:80, 20:60] = 1.0
+    kept = _learned_veto(cut, same_subject, nothing_sure)
+    assert kept[20:80, 20:60].all() and not kept[40:60, 60:90].any()
+
+    colour_sure = np.zeros_like(cut)
+    colour_sure[40:60, 80:90] = True  # colour insists on part of the block: it stays
+    assert _learned_veto(cut, same_subject, colour_sure)[40:60, 80:90].all()
+
+    elsewhere = np.zeros((100, 100), np.float32)
+    elsewhere[85:100, 0:15] = 1.0  # the model looked at something else: it takes nothing away
+    np.testing.assert_array_equal(_learned_veto(cut, elsewhere, nothing_sure), cut)
