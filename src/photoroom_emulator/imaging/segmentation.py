@@ -11,8 +11,9 @@ segmenter, :mod:`.subject_model`) where colour cannot tell subject from backgrou
    (:func:`_person_prior`). Ask the learned model (:mod:`.subject_model`) too: the core of what
    it is sure of is sure subject (:func:`_learned_prior`), which keeps a subject whose colour
    matches its background somewhere (a shadowed side, a black helmet on black); where it is
-   not sure it says nothing, so colour decides as before. After GrabCut, if the model saw the
-   same subject, what it is sure is background is dropped (:func:`_learned_veto`).
+   not sure it says nothing, so colour decides as before. After GrabCut on a busy background,
+   if the model saw the same subject, what it is sure is background is dropped
+   (:func:`_learned_veto`).
 2. Decide which border pixels are background (:func:`trusted_border`): border colours that are
    as common in the middle of the picture as along the frame, or fill a found person's body, are
    the subject cut by the frame (a portrait's chest, a close-up's ears) and are left out.
@@ -70,11 +71,13 @@ GRABCUT_ITERATIONS: Final = 2
 # on the evaluation set averaged over five scales and crops (tests/data/segmentation/README.md).
 LEARNED_SURE: Final = 0.95
 LEARNED_MARGIN: Final = 9
-# When the model's subject (probability >= 0.5) and GrabCut's agree (IoU >= LEARNED_AGREEMENT),
-# the model has seen the same subject, and where it is sure of background (probability below
-# LEARNED_BACKGROUND) the cut is dropped unless colour is sure of the subject there. On the
-# evaluation set's five views the agreement is 0.61-0.98 where the model sees the subject and
-# 0.00-0.40 where it does not (products on white, the saucer, the aloe): 0.5 is between.
+# On a busy background, when the model's subject (probability >= 0.5) and GrabCut's agree (IoU
+# >= LEARNED_AGREEMENT), the model has seen the same subject, and where it is sure of background
+# (probability below LEARNED_BACKGROUND) the cut is dropped unless colour is sure of the subject
+# there. On the evaluation set's five views the agreement is 0.61-0.98 where the model sees the
+# subject and 0.00-0.40 where it does not (products on white, the saucer, the aloe): 0.5 is
+# between. Not on plain backgrounds, where colour is reliable: the demo's two-colour logo on
+# white agrees 0.5+ with a model that sees only its orange half, and lost its green half.
 LEARNED_AGREEMENT: Final = 0.5
 LEARNED_BACKGROUND: Final = 0.05
 SHADOW_WEIGHT: Final = 0.5  # how much darkening counts next to lightening and hue change
@@ -175,6 +178,9 @@ def segment(image: Image.Image, *, use_existing_alpha: bool = True) -> Mask:
     With ``use_existing_alpha`` (the API's ``keepExistingAlphaChannel=auto``), an image that already
     has a meaningful alpha channel is taken at its word.
     """
+    # A lazily opened file is decoded here, once: faces are looked for in a second thread, and
+    # two threads decoding the same Pillow image at once fail ("assert self.png is not None").
+    image.load()
     if use_existing_alpha:
         alpha = existing_alpha(image)
         if alpha is not None:
@@ -232,7 +238,7 @@ def segment(image: Image.Image, *, use_existing_alpha: bool = True) -> Mask:
     foreground = seed
     if seed.any():
         cut = _grabcut(small, distance, threshold, busy=busy, trusted=trusted, prior=prior)
-        if learned is not None:
+        if learned is not None and busy:
             cut = _learned_veto(cut, learned, distance > 2.0 * threshold)
         foreground = _clean(cut, seed)
     if not foreground.any():

@@ -166,3 +166,14 @@ def test_twelve_megapixel_photo_segments_accurately(
     elapsed = time.perf_counter() - start
     print(f"\nsegmenting a {twelve_megapixel_shot.image.size} (12 MP) photo took {elapsed:.2f} s")
     assert mask_iou(mask.alpha, twelve_megapixel_shot.mask) >= MIN_IOU
+
+
+def test_a_lazily_opened_photo_is_segmented_like_a_loaded_one() -> None:
+    """Faces are looked for in a second thread; a file Pillow has not decoded yet must not be
+    decoded by both threads at once (it failed every time on the coffee PNG)."""
+    path = IMAGES / "coffee.png"
+    with Image.open(path) as lazy:
+        cut = segment(lazy)
+    loaded = Image.open(path)
+    loaded.load()
+    np.testing.assert_array_equal(cut.alpha, segment(loaded).alpha)
