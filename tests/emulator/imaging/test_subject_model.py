@@ -20,7 +20,7 @@ from .conftest import SCENES, render
 PHOTOS = Path(__file__).resolve().parents[2] / "data" / "segmentation" / "photos"
 
 needs_runtime = pytest.mark.skipif(
-    subject_model._load() is None, reason="ai-edge-litert is not installed on this platform"
+    subject_model._load() is None, reason="ai-edge-litert has no wheel for this platform"
 )
 
 
@@ -58,7 +58,7 @@ def test_each_thread_gets_its_own_interpreter_and_the_same_answer() -> None:
 def test_without_the_runtime_colour_alone_still_cuts_out_a_product(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setitem(sys.modules, "ai_edge_litert.interpreter", None)  # as on Windows
+    monkeypatch.setitem(sys.modules, "ai_edge_litert.interpreter", None)  # an Intel Mac
     monkeypatch.setattr(subject_model, "_THREAD_INTERPRETERS", threading.local())
     assert subject_model.subject_probability(np.zeros((32, 32, 3), np.uint8)) is None
     shot = render(SCENES[2])  # the green bottle with its shadow
