@@ -13,6 +13,7 @@ OVERLAY  := overlay/photoroom.overlay.yaml
 OVERLAID := openapi/photoroom.json
 PACKAGE  := generated/photoroom_api
 TABLES   := src/photoroom/_generated
+SPEC_TABLES := src/photoroom/spec/_generated
 HOST     ?= 127.0.0.1
 PORT     ?= 8080
 EXAMPLES ?= 1000
@@ -54,8 +55,10 @@ check-generated: install
 	{ cmp -s $$tmp/photoroom.json $(OVERLAID) || { echo "$(OVERLAID) is stale: run make generate" >&2; exit 1; }; } && \
 	$(PY) scripts/generate_client.py $$tmp/photoroom.json $$tmp/photoroom_api --tables-dir $$tmp/tables > /dev/null && \
 	{ diff -r -q -x __pycache__ $$tmp/photoroom_api $(PACKAGE) || { echo "$(PACKAGE) differs from a fresh regeneration: run make generate" >&2; exit 1; }; } && \
-	{ diff -r -q -x __pycache__ $$tmp/tables $(TABLES) || { echo "$(TABLES) differs from a fresh regeneration: run make generate" >&2; exit 1; }; } && \
-	rm -rf $$tmp && echo "check-generated: $(OVERLAID), $(PACKAGE) and $(TABLES) match a fresh regeneration"
+	for dir in $(TABLES) $(SPEC_TABLES); do \
+	  diff -r -q -x __pycache__ $$tmp/tables/$${dir#src/photoroom/} $$dir || { echo "$$dir differs from a fresh regeneration: run make generate" >&2; exit 1; }; \
+	done && \
+	rm -rf $$tmp && echo "check-generated: $(OVERLAID), $(PACKAGE), $(TABLES) and $(SPEC_TABLES) match a fresh regeneration"
 
 lint: install lint-workflows
 	$(VENV)/bin/ruff check src scripts tests benchmarks

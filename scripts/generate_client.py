@@ -7,8 +7,9 @@ temporary folder (so the result never depends on what is already on disk or on r
 found in parent folders) and is then moved into place.
 
 Then ``scripts/generate_tables.py`` writes, beside it, what the hand-written layers read (the
-table of operations, parameters and rules, and the typed option layer) into ``--tables-dir``
-(default ``src/photoroom/_generated``).
+table of operations, parameters and rules under ``spec/_generated``, and the typed option layer
+under ``_generated``) into the ``photoroom`` package folder ``--tables-dir`` (default
+``src/photoroom``).
 
 Usage: ``python scripts/generate_client.py SPEC OUTPUT_PACKAGE_DIR [--tables-dir DIR]``
 """
@@ -27,9 +28,14 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "openapi" / "generator.yaml"
 TEMPLATES = ROOT / "openapi" / "templates"
 PACKAGE = "photoroom_api"
-TABLES = ROOT / "src" / "photoroom" / "_generated"
+TABLES = ROOT / "src" / "photoroom"
 #: Every path ``make generate`` writes (relative to the repository root).
-GENERATED_PATHS = ("openapi/photoroom.json", "generated/photoroom_api", "src/photoroom/_generated")
+GENERATED_PATHS = (
+    "openapi/photoroom.json",
+    "generated/photoroom_api",
+    "src/photoroom/_generated",
+    "src/photoroom/spec/_generated",
+)
 
 
 class GenerationError(RuntimeError):
@@ -89,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"generated {args.output} ({len(operations)} operations, no generator warnings):")
     for operation in operations:
         print(f"  {operation}")
-    print(f"generated {args.tables_dir} (operation table and option layer)")
+    print(f"generated the operation table and option layer under {args.tables_dir}")
     return 0
 
 

@@ -1,7 +1,8 @@
 """Generate what the hand-written layers read from the overlaid spec: one table, one option layer.
 
 ``make generate`` runs this after openapi-python-client (``scripts/generate_client.py`` calls
-it). It writes ``src/photoroom/_generated/``:
+it). It writes ``src/photoroom/spec/_generated/`` (the spec layer, standard library only) and
+``src/photoroom/_generated/`` (the client's option layer):
 
 - ``table.py``: every operation with its parameters (wire name, the generated client's keyword,
   the ergonomic option and field, location, schema, server default, description), its keyed
@@ -16,7 +17,7 @@ Names follow openapi-python-client's own rules (``openapi_python_client.strings`
 generated keyword is checked against the generated package here, at generation time, so the
 client never inspects the generated code at run time.
 
-Usage: ``python scripts/generate_tables.py SPEC GENERATED_PACKAGE OUTPUT_DIR``
+Usage: ``python scripts/generate_tables.py SPEC GENERATED_PACKAGE PHOTOROOM_PACKAGE_DIR``
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import re
 import sys
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from openapi_python_client.strings import PythonIdentifier, snake_case
 
@@ -550,6 +551,8 @@ def names_module(operations: dict[str, dict[str, Any]]) -> str:
         '"""Request field names by product: ``ImageEditing.SHADOW_MODE == "shadow.mode"``."""',
         "",
         "from typing import Final",
+        "",
+        f"__all__ = {json.dumps(sorted(by_product))}",
     ]
     for product in sorted(by_product):
         lines += [
@@ -575,34 +578,48 @@ def table_module(operations: dict[str, dict[str, Any]]) -> str:
     )
 
 
+#: Where the files go, relative to the ``photoroom`` package: the spec layer's table and names
+#: (standard library only), and the client's typed option layer.
+SPEC_TABLES: Final = Path("spec") / "_generated"
+CLIENT_TABLES: Final = Path("_generated")
+
+
 def generate(spec_path: Path, package: Path, output: Path) -> list[Path]:
+    """Write the tables for ``spec_path`` under ``output`` (the ``photoroom`` package folder)."""
     spec = json.loads(spec_path.read_text(encoding="utf-8"))
     operations = operation_entries(spec)
     if not operations:
         raise TableError(f"{spec_path} has no operations")
     check_generated_names(operations, package)
-    output.mkdir(parents=True, exist_ok=True)
     options = options_module(operations)
     exported = re.search(r"__all__ = \[\n(.*?)\]", options, re.S)
     names = exported.group(1) if exported else ""
     files = {
-        "__init__.py": HEADER
-        + '"""Tables and types generated from the spec; see scripts/generate_tables.py."""\n\n'
-        + "from typing import Final\n\n"
-        + "#: Public names of ``options`` (re-exported by ``photoroom``).\n"
-        + f"OPTION_NAMES: Final = (\n{names})\n",
-        "table.py": table_module(operations),
-        "names.py": names_module(operations),
-        "options.py": options,
+        SPEC_TABLES: {
+            "__init__.py": HEADER + '"""The spec as data, read through ``photoroom.spec``."""\n',
+            "table.py": table_module(operations),
+            "names.py": names_module(operations),
+        },
+        CLIENT_TABLES: {
+            "__init__.py": HEADER
+            + '"""The client\'s typed option layer; see scripts/generate_tables.py."""\n\n'
+            + "from typing import Final\n\n"
+            + "#: Public names of ``options`` (re-exported by ``photoroom``).\n"
+            + f"OPTION_NAMES: Final = (\n{names})\n",
+            "options.py": options,
+        },
     }
-    for stale in output.glob("*.py"):
-        if stale.name not in files:
-            stale.unlink()
     written = []
-    for name, text in files.items():
-        path = output / name
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
+    for folder, texts in files.items():
+        target = output / folder
+        target.mkdir(parents=True, exist_ok=True)
+        for stale in target.glob("*.py"):
+            if stale.name not in texts:
+                stale.unlink()
+        for name, text in texts.items():
+            path = target / name
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
     return written
 
 

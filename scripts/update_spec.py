@@ -46,7 +46,11 @@ LOCK = ROOT / "openapi" / "photoroom.upstream.lock.json"
 OVERLAY = ROOT / "overlay" / "photoroom.overlay.yaml"
 OVERLAID = ROOT / "openapi" / "photoroom.json"
 PACKAGE = ROOT / "generated" / "photoroom_api"
-DEFAULT_GENERATED_PATHS = ("generated/photoroom_api", "src/photoroom/_generated")
+DEFAULT_GENERATED_PATHS = (
+    "generated/photoroom_api",
+    "src/photoroom/_generated",
+    "src/photoroom/spec/_generated",
+)
 OLD_NAME = "previous pin"
 NEW_NAME = "new pin"
 

@@ -1,8 +1,8 @@
 """No hand-written module writes down the API's parameter names or enum values.
 
 Every fact about the API lives in the upstream spec or the overlay and reaches the code through
-what ``make generate`` produces (``photoroom._generated``). This test reads the overlaid spec,
-collects the request side's wire names (query parameters, multipart fields, keyed leaves) and
+what ``make generate`` produces (read through ``photoroom.spec``). This test reads the overlaid
+spec, collects the request side's wire names (query parameters, multipart fields, keyed leaves) and
 enum values, and lists every string literal equal to one of them in the hand-written modules
 under ``src/`` and ``tests/fuzz/`` (docstrings aside).
 
@@ -15,7 +15,7 @@ What may stay, declared here in one place:
 - usage examples (the demo), which call the client the way a user does;
 - a ratchet for the imaging modules that still compare values inline (the layout engine's
   ``scaling == "fit"``): their count may only go down. Parameter names are read through the
-  generated ``photoroom._generated.names`` everywhere. A new module, or a new literal elsewhere,
+  generated names of ``photoroom.spec`` everywhere. A new module, or a new literal elsewhere,
   fails.
 """
 
@@ -30,7 +30,6 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = json.loads((ROOT / "openapi" / "photoroom.json").read_text(encoding="utf-8"))
 SCANNED = [ROOT / "src", ROOT / "tests" / "fuzz"]
-GENERATED = ROOT / "src" / "photoroom" / "_generated"
 
 #: JSON Schema / OpenAPI keywords a parameter name collides with (``schema.get("format")``).
 SCHEMA_VOCABULARY = frozenset({"format", "type", "items", "enum", "pattern", "title", "size"})
@@ -141,7 +140,7 @@ def hand_written_modules() -> list[Path]:
         path
         for folder in SCANNED
         for path in folder.rglob("*.py")
-        if GENERATED not in path.parents
+        if "_generated" not in path.parts
         and not path.name.startswith("test_")
         and str(path.relative_to(ROOT)) not in EXAMPLES
     )

@@ -40,16 +40,12 @@ from ._exceptions import (
     RateLimitError,
     status_error_class,
 )
-from ._inputs import (
-    ImageBytes,
-    limits_of,
-    load_image,
-    upload_limits,
-)
+from ._inputs import ImageBytes, load_image, upload_limits
 from ._logging import logger, redact_headers, setup_logging
 from ._multipart import MultipartBody
 from ._retries import parse_retry_after, retry_delay, status_retry_reason, transport_failure_is_safe
 from ._version import __version__
+from .spec import limits_of
 
 if TYPE_CHECKING:
     from photoroom_api.client import Client as GeneratedClient
@@ -427,7 +423,7 @@ class BaseClient(Generic[HttpxClientT]):
     ) -> Call[EditResult]:
         from ._options import build_edit
         from ._results import EditResult
-        from ._spec import EDIT_BY_UPLOAD
+        from .spec import EDIT_BY_UPLOAD
 
         call_options, options = CallOptions.split(options)
         with upload_limits(limits_of(EDIT_BY_UPLOAD)):
@@ -501,7 +497,7 @@ class BaseClient(Generic[HttpxClientT]):
 
         from ._options import build_remove_background
         from ._results import RemoveBackgroundResult
-        from ._spec import REMOVE_BACKGROUND
+        from .spec import REMOVE_BACKGROUND
 
         call_options, options = CallOptions.split(options)
         fields = build_remove_background(options)

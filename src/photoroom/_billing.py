@@ -16,7 +16,7 @@ __all__ = ["operation_is_billed"]
 
 def operation_is_billed(operation_id: str) -> bool:
     """Whether the spec operation ``operation_id`` may spend credits."""
-    from ._spec import operations
+    from .spec import operations
 
     op = operations().get(operation_id)
     return True if op is None else op.billed  # an operation the table lacks: assume it bills

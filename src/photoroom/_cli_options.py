@@ -17,8 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from ._options import GROUPS, edit_operations, remove_background_params
-from ._schema import enum_values, type_names
-from ._spec import KeyedLeaf, Param
+from .spec import KeyedLeaf, Param, enum_values, type_names
 
 __all__ = [
     "UsageError",

@@ -77,7 +77,7 @@ _WRITE_BLOCK = 1024 * 1024
 def _edit_extension(options: Mapping[str, Any]) -> str:
     from ._inputs import extension_for
     from ._options import predicted_media_type
-    from ._spec import EDIT_BY_UPLOAD
+    from .spec import EDIT_BY_UPLOAD
 
     return extension_for(predicted_media_type(EDIT_BY_UPLOAD, options))
 
@@ -85,7 +85,7 @@ def _edit_extension(options: Mapping[str, Any]) -> str:
 def _remove_background_extension(options: Mapping[str, Any]) -> str:
     from ._inputs import extension_for
     from ._options import predicted_media_type
-    from ._spec import REMOVE_BACKGROUND
+    from .spec import REMOVE_BACKGROUND
 
     return extension_for(predicted_media_type(REMOVE_BACKGROUND, options))
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import functools
 import io
 import mimetypes
 import os
@@ -28,6 +27,7 @@ from ._exceptions import (
     InvalidOptionError,
     NotAnImageError,
 )
+from .spec import UploadLimits, loosest_limits
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
@@ -41,11 +41,9 @@ ImageInput: TypeAlias = Union[str, os.PathLike[str], bytes, bytearray, IO[bytes]
 __all__ = [
     "ImageBytes",
     "ImageInput",
-    "UploadLimits",
     "extension_for",
     "image_dimensions",
     "is_url",
-    "limits_of",
     "load_image",
     "output_stem",
     "upload_limits",
@@ -54,47 +52,13 @@ __all__ = [
 MB = 1024 * 1024
 
 
-@dataclass(frozen=True)
-class UploadLimits:
-    """What an operation accepts, checked locally before anything is sent."""
-
-    max_bytes: int
-    max_side: int
-    max_pixels: int
-
-
-def limits_of(operation_id: str) -> UploadLimits:
-    """The input limits of an operation, from the spec (``x-photoroom-limits``)."""
-    from ._spec import operation
-
-    limits = operation(operation_id).limits
-    return UploadLimits(
-        max_bytes=int(limits["max-file-bytes"]),
-        max_side=int(limits["max-side"]),
-        max_pixels=int(limits["max-pixels"]),
-    )
-
-
 _limits: contextvars.ContextVar[UploadLimits | None] = contextvars.ContextVar(
     "photoroom_upload_limits", default=None
 )
 
 
-@functools.cache
-def _loosest_limits() -> UploadLimits:
-    """Outside any operation (:func:`upload_limits`), the largest limits any operation has."""
-    from ._spec import operations
-
-    known = [limits_of(op_id) for op_id, op in operations().items() if op.limits]
-    return UploadLimits(
-        max_bytes=max(k.max_bytes for k in known),
-        max_side=max(k.max_side for k in known),
-        max_pixels=max(k.max_pixels for k in known),
-    )
-
-
 def _current_limits() -> UploadLimits:
-    return _limits.get() or _loosest_limits()
+    return _limits.get() or loosest_limits()
 
 
 @contextlib.contextmanager

@@ -33,16 +33,18 @@ from ._exceptions import InvalidOptionError
 from ._generated.options import GROUPS, EditOptions, OptionGroup
 from ._generated.options import RemoveBackgroundOptions as _GeneratedRemoveBackgroundOptions
 from ._inputs import ImageBytes, is_url, load_image
-from ._rules import first_violation, value_from
-from ._schema import enum_values, schema_error
-from ._spec import (
+from .spec import (
     EDIT_BY_UPLOAD,
     EDIT_BY_URL,
     REMOVE_BACKGROUND,
     KeyedLeaf,
     Operation,
     Param,
+    enum_values,
+    first_violation,
     operation,
+    schema_error,
+    value_from,
 )
 
 if TYPE_CHECKING:

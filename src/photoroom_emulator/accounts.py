@@ -25,7 +25,7 @@ import threading
 from dataclasses import dataclass
 from typing import Final
 
-from photoroom._spec import EDIT_BY_UPLOAD, operation
+from photoroom.spec import EDIT_BY_UPLOAD, operation
 
 from .config import OPEN_MODE_CREDITS, EmulatorConfig, KeySpec
 from .errors import CREDITS_EXHAUSTED, ApiError

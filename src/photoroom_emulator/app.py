@@ -24,8 +24,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Message, Receive
 
-from photoroom._inputs import limits_of
-from photoroom._spec import EDIT_BY_UPLOAD, EDIT_BY_URL, operation
+from photoroom.spec import EDIT_BY_UPLOAD, EDIT_BY_URL, limits_of, operation
 
 from .accounts import Accounts, Caller
 from .config import EmulatorConfig

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from photoroom._spec import all_plans
+from photoroom.spec import all_plans
 
 PLANS: Final = all_plans()  # every plan an operation of the spec names (x-photoroom-plans)
 DEFAULT_PLAN: Final = "plus"

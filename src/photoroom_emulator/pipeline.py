@@ -31,9 +31,16 @@ from PIL import Image
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from photoroom._generated.names import ImageEditing, RemoveBackground
-from photoroom._inputs import UploadLimits, limits_of
-from photoroom._spec import EDIT_BY_UPLOAD, EDIT_BY_URL, REMOVE_BACKGROUND, operation
+from photoroom.spec import (
+    EDIT_BY_UPLOAD,
+    EDIT_BY_URL,
+    REMOVE_BACKGROUND,
+    ImageEditing,
+    RemoveBackground,
+    UploadLimits,
+    limits_of,
+    operation,
+)
 
 from .config import EmulatorConfig
 from .errors import bad_request

@@ -38,9 +38,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, relevance
 from starlette.datastructures import UploadFile
 
-from photoroom._rules import first_violation
-from photoroom._schema import is_uri
-from photoroom._spec import MISSING, operation
+from photoroom.spec import MISSING, first_violation, is_uri, operation
 
 from .errors import ApiError, bad_request
 from .spec import Spec, resolve

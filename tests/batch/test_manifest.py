@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from photoroom import Background, Shadow
-from photoroom._schema import type_names
-from photoroom._spec import EDIT_BY_UPLOAD, operation
 from photoroom.batch import BadRow, ManifestError, Row, iter_manifest, options_from_wire, row_key
 from photoroom.batch._manifest import convert_cell, shard_of, wire_schema
+from photoroom.spec import EDIT_BY_UPLOAD, operation, type_names
 
 
 def test_every_dotted_parameter_of_the_table_maps_to_a_keyword_or_group_field() -> None:

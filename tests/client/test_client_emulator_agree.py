@@ -39,8 +39,7 @@ from photoroom._options import (
     build_edit,
     build_remove_background,
 )
-from photoroom._schema import enum_values, schema_error, type_names
-from photoroom._spec import Operation, Param, operation
+from photoroom.spec import Operation, Param, enum_values, operation, schema_error, type_names
 from photoroom_emulator.transports import EmulatorTransport
 
 KEY = {"x-api-key": "agree-key"}

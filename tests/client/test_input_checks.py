@@ -22,8 +22,9 @@ from photoroom import (
     Photoroom,
     PhotoroomError,
 )
-from photoroom._inputs import image_dimensions, limits_of
+from photoroom._inputs import image_dimensions
 from photoroom._options import EDIT_BY_UPLOAD, REMOVE_BACKGROUND
+from photoroom.spec import limits_of
 
 from .conftest import API_KEY, Recorder, product_png
 

@@ -270,7 +270,7 @@ def test_a_400_without_the_header_is_not_retried() -> None:
 
 
 def test_billing_comes_from_the_spec_table() -> None:
-    from photoroom._spec import operation
+    from photoroom.spec import operation
 
     assert operation("edit-image-upload").credits({}) > 0 == operation("get-account-v2").credits({})
     assert operation_is_billed("remove-background")

@@ -8,7 +8,7 @@ import threading
 import httpx
 import pytest
 
-from photoroom._spec import operation
+from photoroom.spec import operation
 from photoroom_emulator.accounts import Accounts
 from photoroom_emulator.config import EmulatorConfig, KeySpec
 from photoroom_emulator.errors import ApiError

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from photoroom._spec import operation
+from photoroom.spec import operation
 from photoroom_emulator.app import FIELDS_ALLOWANCE, FILES_PER_BODY
 
 from .conftest import assert_api_error, assert_segment_error, product_png

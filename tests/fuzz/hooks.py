@@ -37,7 +37,7 @@ import schemathesis
 from schemathesis import GenerationMode
 from schemathesis.core.parameters import ParameterLocation
 
-from photoroom._spec import operations
+from photoroom.spec import operations
 from tests.fuzz import rules, verify, wire
 from tests.fuzz.image_server import ImageServer
 from tests.fuzz.images import by_name

@@ -30,9 +30,15 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
-from photoroom._rules import first_violation, matches, value_from
-from photoroom._schema import type_names
-from photoroom._spec import MISSING, Operation, operations
+from photoroom.spec import (
+    MISSING,
+    Operation,
+    first_violation,
+    matches,
+    operations,
+    type_names,
+    value_from,
+)
 
 from .images import Sample, samples
 

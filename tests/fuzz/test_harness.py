@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from PIL import Image
 from schemathesis import GenerationMode
 
-from photoroom._rules import first_violation
+from photoroom.spec import first_violation
 from tests.fuzz import hooks, rules, verify
 from tests.fuzz.images import samples
 

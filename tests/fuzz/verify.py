@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from PIL import Image, UnidentifiedImageError
 
-from photoroom._spec import Operation, Param, operations
+from photoroom.spec import Operation, Param, operations
 
 # Rounding slack when a preset's pixel budget is split into width x height.
 PIXEL_SLACK: Final = 1.02

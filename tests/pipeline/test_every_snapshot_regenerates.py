@@ -31,7 +31,7 @@ import io, uuid, httpx
 from PIL import Image
 import photoroom, photoroom_api
 from photoroom import Photoroom
-from photoroom._spec import operations
+from photoroom.spec import operations
 
 assert photoroom.__file__.startswith(ROOT) and photoroom_api.__file__.startswith(ROOT)
 buffer = io.BytesIO()
@@ -134,9 +134,7 @@ def test_snapshot_overlays_generates_and_imports(snapshot: Path, tmp_path: Path)
     shutil.copytree(
         SOURCE, tmp_path / "src" / "photoroom", ignore=shutil.ignore_patterns("_generated")
     )
-    generate_tables.generate(
-        spec_path, tmp_path / "photoroom_api", tmp_path / "src" / "photoroom" / "_generated"
-    )
+    generate_tables.generate(spec_path, tmp_path / "photoroom_api", tmp_path / "src" / "photoroom")
     code = (
         f"import sys; ROOT = {str(tmp_path)!r}; sys.path[:0] = [ROOT + '/src', ROOT]\n"
         + ONE_REQUEST_PER_OPERATION

@@ -229,7 +229,7 @@ class Plan:
 def _extension(op_name: Operation, options: Mapping[str, Any]) -> str:
     from .._inputs import extension_for
     from .._options import predicted_media_type
-    from .._spec import EDIT_BY_UPLOAD, REMOVE_BACKGROUND
+    from ..spec import EDIT_BY_UPLOAD, REMOVE_BACKGROUND
 
     op_id = EDIT_BY_UPLOAD if op_name == "edit" else REMOVE_BACKGROUND
     return extension_for(predicted_media_type(op_id, options))

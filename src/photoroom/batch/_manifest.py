@@ -22,8 +22,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 from urllib.parse import unquote, urlsplit
 
-from .._schema import type_names
-from .._spec import EDIT_BY_UPLOAD, EDIT_BY_URL, REMOVE_BACKGROUND, KeyedLeaf, operation
+from ..spec import EDIT_BY_UPLOAD, EDIT_BY_URL, REMOVE_BACKGROUND, KeyedLeaf, operation, type_names
 
 __all__ = [
     "INPUT_COLUMN",

@@ -29,7 +29,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image, ImageOps
 
-from photoroom._generated.names import ImageEditing
+from photoroom.spec import ImageEditing
 
 from .colors import RGBA
 from .errors import ImagingError

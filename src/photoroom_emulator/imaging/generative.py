@@ -33,7 +33,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageFont, ImageOps
 
-from photoroom._generated.names import ImageEditing
+from photoroom.spec import ImageEditing
 
 from .errors import ImageInputError, ImagingError
 from .layout import CroppedSides

@@ -43,7 +43,7 @@ from typing import Final, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from photoroom._generated.names import ImageEditing
+from photoroom.spec import ImageEditing
 
 from .errors import LayoutError
 

@@ -14,8 +14,7 @@ from typing import Final, Literal
 import numpy as np
 from PIL import Image
 
-from photoroom._generated.names import RemoveBackground
-from photoroom._spec import REMOVE_BACKGROUND, operation
+from photoroom.spec import REMOVE_BACKGROUND, RemoveBackground, operation
 
 from .colors import RGBA, parse_color
 from .errors import ImagingError

@@ -17,8 +17,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from photoroom._schema import enum_values
-from photoroom._spec import EDIT_BY_UPLOAD, operation
+from photoroom.spec import EDIT_BY_UPLOAD, enum_values, operation
 
 compose = importlib.import_module("photoroom_emulator.imaging.compose")
 generative = importlib.import_module("photoroom_emulator.imaging.generative")

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image, features
 
-from photoroom._spec import operations
+from photoroom.spec import operations
 from photoroom_emulator.imaging import ImagingError, encode, watermark
 from photoroom_emulator.imaging.encode import ENCODER_BEHAVIOUR, pillow_format
 

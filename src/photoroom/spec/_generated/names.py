@@ -5,6 +5,8 @@
 
 from typing import Final
 
+__all__ = ["Account", "ImageEditing", "Legacy", "RemoveBackground"]
+
 
 class Account:
     """Fields of the ``Account`` operations."""

@@ -1,4 +1,4 @@
-"""A typed view of the generated operation table (``photoroom._generated.table``).
+"""A typed view of the generated operation table (``photoroom.spec._generated.table``).
 
 The table is written by ``make generate`` from the overlaid spec; this module only gives it
 types and lookups. The client's validation, the CLI, the emulator and the fuzzing rules all read

@@ -1,0 +1,60 @@
+"""The API as data: the one door through which every layer reads the spec's facts.
+
+``make generate`` turns the overlaid OpenAPI document into a table (``_generated/table.py``) and
+request field names (``_generated/names.py``); this package gives them types and readers. The
+client, its CLI and batches, the emulator, the fuzzing rules, the scripts and the tests read
+parameter names, schemas, defaults, rules, limits, costs, plans and media types here, never from
+a copy of their own.
+
+It uses the standard library only and imports nothing else from ``photoroom``, so any layer may
+depend on it (the import-linter contracts in ``pyproject.toml`` hold that).
+"""
+
+from ._generated import names
+from ._generated.names import *  # noqa: F403  (one class of field names per API product)
+from .limits import UploadLimits, limits_of, loosest_limits
+from .operations import (
+    EDIT_BY_UPLOAD,
+    EDIT_BY_URL,
+    MISSING,
+    REMOVE_BACKGROUND,
+    KeyedLeaf,
+    Operation,
+    Param,
+    all_plans,
+    iter_fields,
+    operation,
+    operations,
+)
+from .rules import RuleViolation, first_violation, matches, pattern_for, value_from
+from .schema import SchemaError, enum_values, is_number, is_uri, schema_error, type_names
+
+__all__ = [
+    "EDIT_BY_UPLOAD",
+    "EDIT_BY_URL",
+    "MISSING",
+    "REMOVE_BACKGROUND",
+    "KeyedLeaf",
+    "Operation",
+    "Param",
+    "RuleViolation",
+    "SchemaError",
+    "UploadLimits",
+    "all_plans",
+    "enum_values",
+    "first_violation",
+    "is_number",
+    "is_uri",
+    "iter_fields",
+    "limits_of",
+    "loosest_limits",
+    "matches",
+    "names",
+    "operation",
+    "operations",
+    "pattern_for",
+    "schema_error",
+    "type_names",
+    "value_from",
+]
+__all__ += names.__all__
