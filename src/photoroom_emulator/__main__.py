@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--latency-ms", help="delay of image answers when processing is off")
     parser.add_argument("--allow-hosts", help="comma list of hosts imageUrl may point at")
     parser.add_argument("--fetch-timeout", help="seconds to connect to / read an imageUrl")
+    parser.add_argument(
+        "--sandbox-caps", help="daily:monthly image calls of sandbox_ keys (default 100:1000), off"
+    )
     parser.add_argument("--log-level", default="info", help="uvicorn log level")
     return parser
 
@@ -56,6 +59,7 @@ def config_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Emula
         "latency_ms": args.latency_ms,
         "allow_hosts": args.allow_hosts,
         "fetch_timeout": args.fetch_timeout,
+        "sandbox_caps": args.sandbox_caps,
         "fault_header": False if args.no_fault_header else None,
     }
     given = {name: value for name, value in flags.items() if value is not None}
