@@ -1,5 +1,8 @@
 """``photoroom-emulator``: serve the emulator over HTTP (``python -m photoroom_emulator`` too).
 
+``photoroom-emulator parity record|check ...`` runs the parity tools instead
+(:mod:`photoroom_emulator.parity`).
+
 Flags override the ``PHOTOROOM_EMULATOR_*`` environment variables, which override the file named
 by ``--config`` / ``PHOTOROOM_EMULATOR_CONFIG`` (see :mod:`photoroom_emulator.config`).
 """
@@ -70,7 +73,12 @@ def config_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Emula
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["parity"]:
+        from .parity.cli import main as parity_main
+
+        return parity_main(arguments[1:])
+    args = build_parser().parse_args(arguments)
     try:
         config = config_from_args(args, dict(os.environ))
     except (ConfigError, OSError) as exc:
