@@ -76,7 +76,7 @@ def image_facts(content: bytes) -> dict[str, Any]:
         "format": image.format,
         "mode": image.mode,
         "size": [image.width, image.height],
-        "alpha": has_alpha,
+        "has_alpha": has_alpha,
         "transparent_share": round(share, SHARE_DECIMALS),
         "dpi": [round(float(d)) for d in dpi] if dpi else None,
     }
