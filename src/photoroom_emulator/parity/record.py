@@ -36,6 +36,7 @@ SNAPSHOT_SUFFIX: Final = ".snapshot.json"
 SNAPSHOT_KEY: Final = "observation"
 #: The key, next to the scenario's, that labels each snapshot file with its source.
 LABEL_KEY: Final = "recorded-from"
+LOOPBACK_LABEL: Final = "a server on loopback (an emulator process or another stand-in)"
 STAND_IN_WARNING: Final = (
     "Recorded from a stand-in, NOT from the Photoroom API: these snapshots show what the "
     "emulator answers, and checking the emulator against them proves only that it is consistent "
@@ -100,7 +101,8 @@ def source_label(target: Target) -> dict[str, str | None]:
     source = "photoroom-api" if target.is_photoroom_api else "stand-in"
     return {
         "source": source,
-        "target": target.label,
+        # a loopback port changes every run; the label must not
+        "target": LOOPBACK_LABEL if target.is_loopback else target.label,
         "warning": None if source == "photoroom-api" else STAND_IN_WARNING,
     }
 
