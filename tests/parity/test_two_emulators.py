@@ -101,3 +101,15 @@ def test_each_difference_of_a_differing_emulator_is_reported_by_scenario(
     # what the differing emulator does not change still matches
     for same in ("segment-default", "account-v1", "edit-export-png", "segment-wrong-key"):
         assert rows[same][0] == "matched", rows[same]
+
+
+def test_re_recording_the_same_answers_changes_no_file(
+    emulators: tuple[str, str, str], recording_of_a: Path, tmp_path: Path
+) -> None:
+    again = tmp_path / "again"
+    again.mkdir()
+    for path in recording_of_a.iterdir():
+        (again / path.name).write_text(path.read_text())
+    before = {path.name: path.read_text() for path in again.iterdir()}
+    assert _record(emulators[0], again) == 0
+    assert {path.name: path.read_text() for path in again.iterdir()} == before
