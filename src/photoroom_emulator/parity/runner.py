@@ -236,11 +236,13 @@ class Runner:
         if retry is not None and retry <= MAX_RETRY_WAIT and self.calls < self.max_calls:
             print(f"parity: {scenario.id} answered 429; waiting {retry:g} s once", file=log)
             self.sleep(retry)
-            response = self._call(client, self._request(client, scenario))
+            response = self._call(client, self._request(client, scenario), paced=False)
         return response
 
-    def _call(self, client: httpx.Client, request: httpx.Request) -> httpx.Response:
-        if self.calls and self.pace > 0:
+    def _call(
+        self, client: httpx.Client, request: httpx.Request, *, paced: bool = True
+    ) -> httpx.Response:
+        if paced and self.calls and self.pace > 0:
             self.sleep(self.pace)
         self.calls += 1
         response = client.send(request)
