@@ -26,7 +26,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[emulator,dev]'
+	$(PY) -m pip install --quiet -e '.[emulator,parity,dev]'
 	@touch $(STAMP)
 
 # update-spec from the live upstream document (offline: fails clearly, nothing touched).

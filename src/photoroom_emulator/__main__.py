@@ -1,5 +1,8 @@
 """``photoroom-emulator``: serve the emulator over HTTP (``python -m photoroom_emulator`` too).
 
+``photoroom-emulator parity record|check ...`` runs the parity tools instead
+(:mod:`photoroom_emulator.parity`).
+
 Flags override the ``PHOTOROOM_EMULATOR_*`` environment variables, which override the file named
 by ``--config`` / ``PHOTOROOM_EMULATOR_CONFIG`` (see :mod:`photoroom_emulator.config`).
 """
@@ -36,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--latency-ms", help="delay of image answers when processing is off")
     parser.add_argument("--allow-hosts", help="comma list of hosts imageUrl may point at")
     parser.add_argument("--fetch-timeout", help="seconds to connect to / read an imageUrl")
+    parser.add_argument(
+        "--sandbox-caps", help="daily:monthly image calls of sandbox_ keys (default 100:1000), off"
+    )
     parser.add_argument("--log-level", default="info", help="uvicorn log level")
     return parser
 
@@ -56,6 +62,7 @@ def config_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Emula
         "latency_ms": args.latency_ms,
         "allow_hosts": args.allow_hosts,
         "fetch_timeout": args.fetch_timeout,
+        "sandbox_caps": args.sandbox_caps,
         "fault_header": False if args.no_fault_header else None,
     }
     given = {name: value for name, value in flags.items() if value is not None}
@@ -66,7 +73,12 @@ def config_from_args(args: argparse.Namespace, environ: dict[str, str]) -> Emula
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["parity"]:
+        from .parity.cli import main as parity_main
+
+        return parity_main(arguments[1:])
+    args = build_parser().parse_args(arguments)
     try:
         config = config_from_args(args, dict(os.environ))
     except (ConfigError, OSError) as exc:

@@ -13,7 +13,9 @@ Keys:
 - Configured keys: only those keys are valid; any other key is a 403.
 - ``sandbox_`` keys are free and return watermarked images. In configured mode ``sandbox_X`` is
   valid when ``sandbox_X`` itself or ``X`` is configured (the sandbox twin of that account), and
-  shares that account's plan; it never spends.
+  shares that account's plan; it never spends, but the account's sandbox calls are capped per day
+  and per month (:mod:`.sandbox`), and ``/v2/account`` asked with the sandbox key reports what is
+  left of that allowance.
 - Plans: ``basic`` may only call ``/v1/segment`` (and the account endpoints); ``plus`` and
   ``partner`` may call everything.
 """
@@ -29,6 +31,7 @@ from photoroom.spec import EDIT_BY_UPLOAD, operation
 
 from .config import OPEN_MODE_CREDITS, EmulatorConfig, KeySpec
 from .errors import CREDITS_EXHAUSTED, ApiError
+from .sandbox import Allowance, Clock, SandboxAllowance, utc_now
 
 SANDBOX_PREFIX: Final = "sandbox_"
 #: An "image" of ``/v2/account`` is one Image Editing call: its cost in credits (from the spec).
@@ -81,13 +84,17 @@ class Balance:
     subscription: float
     images: int
     subscription_images: int
+    #: What the caller's sandbox key may still call (None: not a sandbox key, or no caps).
+    sandbox: Allowance | None = None
 
 
 class Accounts:
     """Thread-safe key registry: authenticate, check plans, reserve and refund credits."""
 
-    def __init__(self, config: EmulatorConfig) -> None:
+    def __init__(self, config: EmulatorConfig, clock: Clock = utc_now) -> None:
         self._lock = threading.Lock()
+        caps = config.sandbox_caps
+        self._sandbox = SandboxAllowance(caps, clock) if caps is not None else None
         self._open = config.keys is None
         self._accounts: dict[str, Account] = {}
         for spec in config.keys or ():
@@ -126,9 +133,12 @@ class Accounts:
         """Take ``credits`` now (402 if the balance is short); returns what was taken.
 
         Reserving before the work and refunding on failure keeps concurrent calls from spending
-        the same last credit twice. Sandbox calls take nothing.
+        the same last credit twice. Sandbox calls take no credit but one call of the sandbox
+        allowance (429 past its daily or monthly cap).
         """
         if caller.sandbox:
+            if self._sandbox is not None:
+                self._sandbox.take(caller.account.key)
             return 0
         with self._lock:
             if caller.account.credits < credits:
@@ -138,11 +148,18 @@ class Accounts:
 
     def refund(self, caller: Caller, credits: float) -> None:
         """Give back a reservation whose call failed."""
+        if caller.sandbox:
+            if self._sandbox is not None:
+                self._sandbox.give_back(caller.account.key)
+            return
         if credits:
             with self._lock:
                 caller.account.credits += credits
 
     def balance(self, caller: Caller) -> Balance:
+        sandbox = None
+        if caller.sandbox and self._sandbox is not None:
+            sandbox = self._sandbox.left(caller.account.key)
         with self._lock:
             account = caller.account
             return Balance(
@@ -151,6 +168,7 @@ class Accounts:
                 account.subscription,
                 account.images,
                 account.subscription_images,
+                sandbox,
             )
 
 

@@ -215,14 +215,19 @@ async def account_v1(request: Request, call: Call) -> Response:
 
 @api_operation("get-account-v2", Host.IMAGE_API)
 async def account_v2(request: Request, call: Call) -> Response:
-    """GET /v2/account: the balance in images (Image Editing calls) and the plan."""
+    """GET /v2/account: the balance in images (Image Editing calls) and the plan.
+
+    Asked with a ``sandbox_`` key, the images are the sandbox allowance: ``available`` the calls
+    left now (the tighter of the daily and monthly caps), ``subscription`` the monthly cap. The
+    docs do not say what the API reports there; the parity catalogue records it."""
     balance = call.emulator.accounts.balance(call.caller)
-    return JSONResponse(
-        {
-            "images": {"available": balance.images, "subscription": balance.subscription_images},
-            "plan": balance.plan,
+    images = {"available": balance.images, "subscription": balance.subscription_images}
+    if balance.sandbox is not None:
+        images = {
+            "available": balance.sandbox.calls_left,
+            "subscription": balance.sandbox.monthly_cap,
         }
-    )
+    return JSONResponse({"images": images, "plan": balance.plan})
 
 
 @api_operation("legacy-render-template-from-url", Host.IMAGE_API)

@@ -19,6 +19,8 @@ Environment variables (the CLI flags of ``photoroom-emulator`` set the same fiel
                                     any public or loopback address, never a private,
                                     link-local or multicast one (see :mod:`.fetch`)
 ``PHOTOROOM_EMULATOR_FETCH_TIMEOUT`` seconds for connecting to / reading from an ``imageUrl``
+``PHOTOROOM_EMULATOR_SANDBOX_CAPS`` ``daily:monthly`` image calls of ``sandbox_`` keys, e.g.
+                                    ``100:1000`` (the default, from the docs); ``off`` lifts them
 =================================== ===========================================================
 
 File keys use the same names in snake case (``keys``, ``rate_limit``, ``fault_rate``, ...);
@@ -45,6 +47,19 @@ OPEN_MODE_CREDITS: Final = 1_000_000.0
 FAULT_KINDS: Final = ("500", "503", "429", "drop", "slow")
 
 ENV_PREFIX: Final = "PHOTOROOM_EMULATOR_"
+
+
+@dataclass(frozen=True)
+class SandboxCaps:
+    """How many image calls ``sandbox_`` keys may make per UTC day and per calendar month.
+
+    Docs, "Sandbox mode" (both the Remove Background and the Image Editing pages): "up to 1,000
+    free calls by month ... (100 max per day)". Only calls that return an image count: "Calls that
+    result in an error will not consume an image" (Pricing).
+    """
+
+    daily: int = 100
+    monthly: int = 1_000
 
 
 class ConfigError(ValueError):
@@ -83,6 +98,8 @@ class EmulatorConfig:
     # None: public and loopback addresses only (fetch.py); a tuple: exactly those hosts.
     allow_hosts: tuple[str, ...] | None = None
     fetch_timeout: float = 10.0
+    # None: sandbox keys are never capped.
+    sandbox_caps: SandboxCaps | None = SandboxCaps()
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.fault_rate <= 1.0:
@@ -258,6 +275,24 @@ def _number(kind: type[float] | type[int], name: str) -> Any:
     return parse
 
 
+def parse_sandbox_caps(raw: Any) -> SandboxCaps | None:
+    """``"100:1000"`` (daily:monthly), ``"100"`` (daily only, monthly as documented), ``off``."""
+    if raw is None or isinstance(raw, SandboxCaps):
+        return raw
+    text = str(raw).strip().lower()
+    if text in ("off", "none", "0", "false"):
+        return None
+    daily_text, _, monthly_text = text.partition(":")
+    try:
+        daily = int(daily_text)
+        monthly = int(monthly_text) if monthly_text else SandboxCaps().monthly
+    except ValueError as exc:
+        raise ConfigError(f"sandbox_caps must be daily[:monthly] or off, got {raw!r}") from exc
+    if daily < 1 or monthly < 1:
+        raise ConfigError(f"sandbox_caps must be at least 1 call, got {raw!r}")
+    return SandboxCaps(daily, monthly)
+
+
 def _optional_seed(raw: Any) -> int | None:
     return None if raw is None or str(raw).strip() == "" else _number(int, "seed")(raw)
 
@@ -273,4 +308,5 @@ _FIELD_PARSERS: Final[dict[str, Any]] = {
     "latency_ms": _number(int, "latency_ms"),
     "allow_hosts": _hosts,
     "fetch_timeout": _number(float, "fetch_timeout"),
+    "sandbox_caps": parse_sandbox_caps,
 }
