@@ -1,7 +1,7 @@
 """The ``photoroom`` command's API options, derived from the generated table.
 
 Every flag of ``photoroom edit`` and ``photoroom remove-bg`` is an API parameter of the table
-(``photoroom._spec``), so a parameter upstream adds appears here after ``make generate`` with no
+(``photoroom.spec``), so a parameter upstream adds appears here after ``make generate`` with no
 edit: ``background.color`` is ``--background-color``, ``outputSize`` is ``--output-size``; the
 schema says the flag's kind (switch, choice, number, file, list) and its choices; the spec's
 description is its help. Keyed maps take ``ID.PROPERTY=VALUE``

@@ -3,7 +3,7 @@
 The options themselves are generated (``photoroom._generated.options``, by ``make generate``):
 a parameter without a dot is a keyword of ``edit()`` (``padding=0.1``), a parameter
 ``group.rest`` is a field of the group's frozen attrs class (``background=Background(color=...)``).
-Everything this module checks comes from the generated table (``photoroom._spec``): which
+Everything this module checks comes from the generated table (``photoroom.spec``): which
 keyword or field is which wire name and generated keyword, each value's JSON Schema, the keyed
 leaves (``layers.{key}.*``) and the cross-parameter rules. Nothing here names an API parameter.
 

@@ -284,7 +284,7 @@ class OperationValidator:
 
 def check_rules(params: Params, operation_id: str) -> None:
     """The cross-parameter rules of the operation (``x-photoroom-rules``, read from the
-    generated table), evaluated by the module the client uses too (:mod:`photoroom._rules`),
+    generated table), evaluated by the module the client uses too (:mod:`photoroom.spec`),
     so the emulator's 400 and the client's local refusal say the same thing."""
     op = operation(operation_id)
     violation = first_violation(

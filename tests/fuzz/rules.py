@@ -6,7 +6,7 @@ breaks one of those is answered 400 and never reaches the imaging code. :func:`m
 rewrites such a case, staying inside the schema (it only replaces values with other
 schema-valid values and drops optional parameters), so the case is still a positive one.
 
-Everything comes from the generated table (``photoroom._spec``), so a parameter or rule that
+Everything comes from the generated table (``photoroom.spec``), so a parameter or rule that
 upstream adds is fuzzed with no edit here:
 
 - fields whose schema is a file (``format: binary``) get a real PNG/JPEG/WebP from

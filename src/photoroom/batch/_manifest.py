@@ -4,7 +4,7 @@ A row has an ``input`` (a local path, ``file://``, an ``http(s)://`` URL the API
 or any fsspec URL such as ``s3://bucket/key`` that the client reads), an optional ``output``
 (the object's name in the output store) and any API parameter as a column named by its dotted
 wire name (``background.color``, ``outputSize``, ``layers.title.text.content``). Which wire name
-is which ``edit()`` keyword or group field comes from the generated table (``photoroom._spec``),
+is which ``edit()`` keyword or group field comes from the generated table (``photoroom.spec``),
 and a CSV cell's text is converted with the parameter's schema, so nothing here names a
 parameter. Rows are validated by the rules of ``edit()`` (``build_edit``) before any request.
 """
