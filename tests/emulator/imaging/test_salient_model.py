@@ -62,6 +62,20 @@ def test_the_same_photo_gives_the_same_bytes_twice_and_from_many_threads() -> No
 
 
 @needs_runtime
+def test_the_map_does_not_depend_on_how_many_threads_compute_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A machine with more or fewer cores than the pinned count still gives the same bytes."""
+    rgb = np.asarray(Image.open(PHOTOS / "orange.jpg").convert("RGB"))
+    pinned = salient_model.salient_probability(rgb)
+    monkeypatch.setattr(salient_model, "INTRA_OP_THREADS", 1)
+    monkeypatch.setattr(salient_model, "_THREAD_SESSIONS", threading.local())
+    alone = salient_model.salient_probability(rgb)
+    assert pinned is not None and alone is not None
+    np.testing.assert_array_equal(pinned, alone)
+
+
+@needs_runtime
 @pytest.mark.parametrize(
     ("ambiguous", "packshot"),
     [
