@@ -93,7 +93,8 @@ def in_process(ctx: Context, photo: bytes, small: bytes) -> Row:
         salient_model.salient_probability = model_call  # type: ignore[assignment]
     breakdown = ", ".join(f"{name} {ms(median(values[1:]))}" for name, values in steps.items())
     model = (
-        f" (of which the U²-Net-p model {ms(median(model_seconds[1:]))}, 320 x 320, one thread)"
+        f" (of which the U²-Net-p model {ms(median(model_seconds[1:]))}, 320 x 320, "
+        f"{salient_model.INTRA_OP_THREADS} threads)"
         if len(model_seconds) > 1
         else " (no model runtime: the classical segmenter)"
     )

@@ -113,6 +113,17 @@ def test_the_edge_is_soft_where_the_photo_is_soft_and_sharp_where_it_is_sharp() 
     assert ramp[1] > 1.5 * ramp[0]
 
 
+@needs_runtime
+def test_where_the_model_sees_no_object_colour_still_cuts_out_the_strokes(
+    text_image: Image.Image,
+) -> None:
+    """Handwriting on paper: the model's map is all half-sure, the classical segmenter answers."""
+    probability = salient_model.salient_probability(np.asarray(text_image.convert("RGB")))
+    assert probability is not None and salient_cutout.uncertainty(probability) == 1.0
+    kept = segment(text_image).alpha >= 0.5
+    assert 0.02 < kept.mean() < 0.2
+
+
 def test_without_the_runtime_the_classical_segmenter_still_cuts_out_a_product(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
