@@ -913,9 +913,10 @@ SPECS: dict[str, dict[str, object]] = {
             # the man on the left: head, torso and the arm raised to the ball; then his legs
             [
                 (60, 100),
-                (70, 92),
-                (90, 92),
-                (100, 100),
+                (65, 88),
+                (80, 85),
+                (95, 88),
+                (102, 97),
                 (103, 125),
                 (98, 140),
                 (110, 145),
@@ -950,6 +951,8 @@ SPECS: dict[str, dict[str, object]] = {
                 (48, 400),
                 (45, 340),
             ],
+            # his right shoe
+            [(110, 455), (140, 452), (153, 460), (150, 472), (115, 475)],
             # the man on the right, cut by the right and bottom edges, his arm reaching left
             [
                 (520, 22),
@@ -1000,9 +1003,12 @@ SPECS: dict[str, dict[str, object]] = {
                 (75, 285),
                 (85, 310),
                 (65, 320),
-                (45, 335),
-                (35, 350),
-                (30, 377),
+                (50, 322),
+                (42, 332),
+                (35, 342),
+                (20, 348),
+                (0, 350),
+                (0, 377),
                 (290, 377),
                 (280, 360),
                 (260, 340),
