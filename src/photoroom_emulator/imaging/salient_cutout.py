@@ -14,7 +14,9 @@ Here the map is enlarged to the working size of the edge (at most
 The uncertainty is the model's own: the share of its map that is neither clearly subject nor
 clearly background (between :data:`UNSURE_LOW` and :data:`UNSURE_HIGH`), measured against the
 subject's size. A packshot's map is 0 or 1 but for a thin rim; a room or a shelf of objects
-has wide half-sure areas, where the model could not decide what the photo is about.
+has wide half-sure areas, where the model could not decide what the photo is about. On the
+evaluation set: one product or fruit on a table 0.03-0.07, scattered sweets or objects
+0.29-0.36, the aloe in its patterned room 0.51, two people in an office 0.82.
 """
 
 from __future__ import annotations
