@@ -14,6 +14,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import httpx
 import numpy as np
 import pytest
 from PIL import Image
@@ -59,6 +60,17 @@ def test_the_same_photo_gives_the_same_bytes_twice_and_from_many_threads() -> No
     with ThreadPoolExecutor(4) as pool:
         together = list(pool.map(lambda photo: segment(photo).to_image().tobytes(), photos * 2))
     assert together == first * 2
+
+
+@needs_runtime
+def test_two_requests_for_the_same_photo_answer_the_same_bytes(client: httpx.Client) -> None:
+    data = (PHOTOS / "kingfisher.jpg").read_bytes()
+    first, second = (
+        client.post("/v1/segment", files={"image_file": ("kingfisher.jpg", data)}) for _ in range(2)
+    )
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content
+    assert first.headers["x-uncertainty-score"] == second.headers["x-uncertainty-score"]
 
 
 @needs_runtime
