@@ -1,5 +1,5 @@
-"""Batches: many inputs, one output folder, bounded concurrency, resumable (folder batches
-run on the catalogue engine of :mod:`photoroom.batch`: a manifest of the given inputs).
+"""Folder batches: many inputs, one output folder, bounded concurrency, resumable (the front
+end of the catalogue engine for ``batch_edit``: the given inputs as the rows of a manifest).
 
 Each result is written as soon as it arrives (atomically, so an interrupted run leaves only
 complete files), named after its input (``shoes/red.jpg`` -> ``out/red.png``). Outputs that
@@ -12,21 +12,24 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 import attrs
 
-from ._inputs import output_stem
-from ._progress import ProgressBar
-from ._results import ImageResult
+from .._inputs import output_stem
+from .._progress import ProgressBar
+from ._engine import execute, pump
+from ._manifest import Operation, Row
+from ._plan import ImageClient, Plan, check_options, predicted_extension
+from ._store import LocalStore
 
 __all__ = [
     "BatchItem",
     "BatchReport",
     "BatchStatus",
-    "run_batch",
+    "run_folder",
 ]
 
 BatchStatus = Literal["written", "skipped", "failed"]
@@ -116,39 +119,38 @@ def _failure(source: str, exc: BaseException) -> BatchItem:
     )
 
 
-async def run_batch(
+async def run_folder(
+    client: ImageClient,
+    operation: Operation,
     inputs: Iterable[Any],
     output_dir: str | os.PathLike[str],
-    submit: Callable[[Any], Awaitable[ImageResult]],
+    options: Mapping[str, Any],
     *,
-    extension: str,
     concurrency: int,
     overwrite: bool,
     progress: bool | None,
-    label: str = "",
     on_item: Callable[[BatchItem], None] | None = None,
 ) -> BatchReport:
-    """Run ``submit`` on every input with at most ``concurrency`` in flight; write each result.
+    """``operation`` on every input with at most ``concurrency`` in flight; write each result.
 
-    The folder front end of the catalogue engine (:mod:`photoroom.batch`): each input is a row
-    planned here (its output name, the collisions refused), then done by the engine's shared
-    executor (skip a stored output, submit, put the answer whole into the folder) and driver.
-    ``on_item`` is called with each item as it finishes (the CLI prints it as a JSON line).
-    Results are written by a worker thread, so the event loop never waits on the disk. A
-    cancelled batch (Ctrl-C) raises as usual; ``on_item`` has seen every item that finished.
+    Each input is a row planned here (its output name, the collisions refused), then done by
+    the engine's executor (skip a stored output, call the client, put the answer whole into the
+    folder) and driver. An invalid option raises before anything is sent. ``on_item`` is called
+    with each item as it finishes (the CLI prints it as a JSON line). A cancelled batch
+    (Ctrl-C) raises as usual; ``on_item`` has seen every item that finished.
     """
-    from .batch._engine import Plan, execute, pump
-    from .batch._manifest import Row
-    from .batch._store import LocalStore
-
     if concurrency < 1:
         raise ValueError("concurrency must be >= 1")
-    start = time.monotonic()
     sources = list(inputs)
+    check_options(operation, next(iter(sources), None), options)
+    extension = predicted_extension(operation, options)
+    start = time.monotonic()
     out = Path(output_dir)
     store = LocalStore(out, sibling_temporaries=True)
     items: list[BatchItem | None] = [None] * len(sources)
+    label = "edit" if operation == "edit" else "remove-bg"
     bar = ProgressBar(len(sources), enabled=progress, label=label)
+    own = dict(options)
 
     plans: list[Plan] = []
     seen: dict[str, str] = {}
@@ -171,13 +173,10 @@ async def run_batch(
             continue
         seen[stem] = name
         row = Row(line=index, input=name, output=None, wire={})
-        plans.append(Plan(row, "", {}, stem + extension, named=False, source=source))
-
-    async def submit_plan(plan: Plan) -> ImageResult:
-        return await submit(plan.source)
+        plans.append(Plan(row, "", own, stem + extension, named=False, source=source))
 
     async def handle(plan: Plan) -> None:
-        outcome = await execute(plan, store, submit_plan, overwrite=overwrite)
+        outcome = await execute(plan, store, client, operation, overwrite=overwrite)
         item = BatchItem(
             input=plan.row.input,
             status=outcome.status,
@@ -196,12 +195,9 @@ async def run_batch(
             if item is not None:  # refused before starting (names)
                 on_item(item)
 
-    def report() -> BatchReport:
-        done = [item for item in items if item is not None]
-        return BatchReport(items=done, output_dir=str(out), elapsed=time.monotonic() - start)
-
     try:
         await pump(iter(plans), handle, min(concurrency, max(1, len(plans))))
     finally:
         bar.close()
-    return report()
+    done = [item for item in items if item is not None]
+    return BatchReport(items=done, output_dir=str(out), elapsed=time.monotonic() - start)
