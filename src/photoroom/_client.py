@@ -147,7 +147,7 @@ class Photoroom(Operations, SyncCore):
     ) -> None:
         self.close()
 
-    # -- batches: the engine of photoroom.batch, each call in a thread of the batch's pool --
+    # -- batches: the engine of photoroom.batch, rows done by a pool of threads --------------
 
     def batch_edit(
         self,
@@ -192,25 +192,18 @@ class Photoroom(Operations, SyncCore):
         progress: bool | None,
         on_item: Callable[[BatchItem], None] | None,
     ) -> BatchReport:
-        from .batch._folder import run_folder
-        from .batch._plan import check_options, run_with_threads
+        from .batch._folder import run_folder_blocking
 
-        sources = list(inputs)
-        check_options(operation, next(iter(sources), None), options)  # before any thread
-        return run_with_threads(
+        return run_folder_blocking(
             self,
-            max(1, concurrency),
-            lambda client: run_folder(
-                client,
-                operation,
-                sources,
-                output_dir,
-                options,
-                concurrency=concurrency,
-                overwrite=overwrite,
-                progress=progress,
-                on_item=on_item,
-            ),
+            operation,
+            inputs,
+            output_dir,
+            options,
+            concurrency=concurrency,
+            overwrite=overwrite,
+            progress=progress,
+            on_item=on_item,
         )
 
     def run_manifest(

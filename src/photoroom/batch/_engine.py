@@ -12,11 +12,13 @@ report keeps counts and the failures (up to :data:`MAX_REPORTED_FAILURES`; the l
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import dataclasses
 import functools
 import json
 import os
 import sys
+import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
@@ -59,6 +61,10 @@ __all__ = [
     "MAX_REPORTED_FAILURES",
     "ManifestReport",
     "RowOutcome",
+    "execute",
+    "execute_blocking",
+    "pump",
+    "pump_threads",
     "run_manifest",
 ]
 
@@ -437,7 +443,15 @@ async def execute(
     """
     if isinstance(client, ThreadedClient):
         return await client.run(
-            _execute_blocking, plan, store, client.client, operation, overwrite, fatal
+            functools.partial(
+                execute_blocking,
+                plan,
+                store,
+                client.client,
+                operation,
+                overwrite=overwrite,
+                fatal=fatal,
+            )
         )
     skipped = await asyncio.to_thread(_stored, plan, store, overwrite)
     if skipped is not None:
@@ -456,13 +470,14 @@ async def execute(
     return await write_in_thread(_put, plan, store, result, overwrite)
 
 
-def _execute_blocking(
+def execute_blocking(
     plan: Plan,
     store: LocalStore | FsspecStore,
     client: Any,
     operation: Operation,
+    *,
     overwrite: bool,
-    fatal: tuple[type[BaseException], ...],
+    fatal: tuple[type[BaseException], ...] = (),
 ) -> RowOutcome:
     """:func:`execute` for a blocking client, in the worker thread that makes the call."""
     skipped = _stored(plan, store, overwrite)
@@ -547,6 +562,39 @@ async def pump(
                 task.cancel()  # a second cancel would cut short a write it lets finish
         await asyncio.gather(*tasks, return_exceptions=True)
         raise
+
+
+def pump_threads(items: Iterator[T], handle: Callable[[T], None], concurrency: int) -> None:
+    """:func:`pump` with ``concurrency`` threads, each taking the next item until none is left.
+
+    A failing ``handle`` (or an interrupt of the waiting thread) stops every thread from taking
+    another item; the rows in flight finish in the background (their writes are atomic).
+    """
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def work() -> None:
+        while not stop.is_set():
+            with lock:
+                item = next(items, _END)
+            if item is _END:
+                return
+            try:
+                handle(cast(T, item))
+            except BaseException:
+                stop.set()
+                raise
+
+    pool = concurrent.futures.ThreadPoolExecutor(concurrency, thread_name_prefix="photoroom")
+    try:
+        for future in [pool.submit(work) for _ in range(concurrency)]:
+            future.result()
+    finally:
+        stop.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+_END: Final = object()
 
 
 def _take(rows: Iterator[T], size: int) -> list[T]:

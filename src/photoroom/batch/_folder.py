@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -20,9 +21,9 @@ import attrs
 
 from .._inputs import output_stem
 from .._progress import ProgressBar
-from ._engine import execute, pump
+from ._engine import RowOutcome, execute, execute_blocking, pump, pump_threads
 from ._manifest import Operation, Row
-from ._plan import ImageClient, Plan, check_options, predicted_extension
+from ._plan import ImageClient, Plan, SyncImageClient, check_options, predicted_extension
 from ._store import LocalStore
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "BatchReport",
     "BatchStatus",
     "run_folder",
+    "run_folder_blocking",
 ]
 
 BatchStatus = Literal["written", "skipped", "failed"]
@@ -119,6 +121,89 @@ def _failure(source: str, exc: BaseException) -> BatchItem:
     )
 
 
+class _Folder:
+    """A folder batch planned: its rows, the items refused before starting, the report's parts.
+
+    ``finish`` may be called from several threads at once (the blocking driver).
+    """
+
+    def __init__(
+        self,
+        operation: Operation,
+        inputs: Iterable[Any],
+        output_dir: str | os.PathLike[str],
+        options: Mapping[str, Any],
+        *,
+        concurrency: int,
+        progress: bool | None,
+        on_item: Callable[[BatchItem], None] | None,
+    ) -> None:
+        if concurrency < 1:
+            raise ValueError("concurrency must be >= 1")
+        sources = list(inputs)
+        check_options(operation, next(iter(sources), None), options)
+        extension = predicted_extension(operation, options)
+        self.start = time.monotonic()
+        self.out = Path(output_dir)
+        self.store = LocalStore(self.out, sibling_temporaries=True)
+        self.items: list[BatchItem | None] = [None] * len(sources)
+        label = "edit" if operation == "edit" else "remove-bg"
+        self.bar = ProgressBar(len(sources), enabled=progress, label=label)
+        self.on_item = on_item
+        self.lock = threading.Lock()
+        own = dict(options)
+        self.plans: list[Plan] = []
+        seen: dict[str, str] = {}
+        for index, source in enumerate(sources):
+            name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else repr(source)
+            try:
+                stem = output_stem(source)
+            except ValueError as exc:
+                self.items[index] = _failure(name, exc)
+                self.bar.update("failed")
+                continue
+            if stem in seen:
+                self.items[index] = BatchItem(
+                    input=name,
+                    status="failed",
+                    error_type="ValueError",
+                    error_message=(
+                        f"output name {stem!r} is already used by {seen[stem]!r}; rename one"
+                    ),
+                )
+                self.bar.update("failed")
+                continue
+            seen[stem] = name
+            row = Row(line=index, input=name, output=None, wire={})
+            self.plans.append(Plan(row, "", own, stem + extension, named=False, source=source))
+        if on_item is not None:
+            for item in self.items:
+                if item is not None:  # refused before starting (names)
+                    on_item(item)
+        self.workers = min(concurrency, max(1, len(self.plans)))
+
+    def finish(self, plan: Plan, outcome: RowOutcome) -> None:
+        item = BatchItem(
+            input=plan.row.input,
+            status=outcome.status,
+            output=outcome.output,
+            error_type=outcome.error_type,
+            error_message=outcome.error,
+            status_code=outcome.status_code,
+        )
+        self.items[plan.row.line] = item
+        with self.lock:
+            self.bar.update(item.status)
+            if self.on_item is not None:
+                self.on_item(item)
+
+    def report(self) -> BatchReport:
+        done = [item for item in self.items if item is not None]
+        return BatchReport(
+            items=done, output_dir=str(self.out), elapsed=time.monotonic() - self.start
+        )
+
+
 async def run_folder(
     client: ImageClient,
     operation: Operation,
@@ -139,65 +224,60 @@ async def run_folder(
     with each item as it finishes (the CLI prints it as a JSON line). A cancelled batch
     (Ctrl-C) raises as usual; ``on_item`` has seen every item that finished.
     """
-    if concurrency < 1:
-        raise ValueError("concurrency must be >= 1")
-    sources = list(inputs)
-    check_options(operation, next(iter(sources), None), options)
-    extension = predicted_extension(operation, options)
-    start = time.monotonic()
-    out = Path(output_dir)
-    store = LocalStore(out, sibling_temporaries=True)
-    items: list[BatchItem | None] = [None] * len(sources)
-    label = "edit" if operation == "edit" else "remove-bg"
-    bar = ProgressBar(len(sources), enabled=progress, label=label)
-    own = dict(options)
-
-    plans: list[Plan] = []
-    seen: dict[str, str] = {}
-    for index, source in enumerate(sources):
-        name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else repr(source)
-        try:
-            stem = output_stem(source)
-        except ValueError as exc:
-            items[index] = _failure(name, exc)
-            bar.update("failed")
-            continue
-        if stem in seen:
-            items[index] = BatchItem(
-                input=name,
-                status="failed",
-                error_type="ValueError",
-                error_message=f"output name {stem!r} is already used by {seen[stem]!r}; rename one",
-            )
-            bar.update("failed")
-            continue
-        seen[stem] = name
-        row = Row(line=index, input=name, output=None, wire={})
-        plans.append(Plan(row, "", own, stem + extension, named=False, source=source))
+    folder = _Folder(
+        operation,
+        inputs,
+        output_dir,
+        options,
+        concurrency=concurrency,
+        progress=progress,
+        on_item=on_item,
+    )
 
     async def handle(plan: Plan) -> None:
-        outcome = await execute(plan, store, client, operation, overwrite=overwrite)
-        item = BatchItem(
-            input=plan.row.input,
-            status=outcome.status,
-            output=outcome.output,
-            error_type=outcome.error_type,
-            error_message=outcome.error,
-            status_code=outcome.status_code,
-        )
-        items[plan.row.line] = item
-        bar.update(item.status)
-        if on_item is not None:
-            on_item(item)
-
-    if on_item is not None:
-        for item in items:
-            if item is not None:  # refused before starting (names)
-                on_item(item)
+        outcome = await execute(plan, folder.store, client, operation, overwrite=overwrite)
+        folder.finish(plan, outcome)
 
     try:
-        await pump(iter(plans), handle, min(concurrency, max(1, len(plans))))
+        await pump(iter(folder.plans), handle, folder.workers)
     finally:
-        bar.close()
-    done = [item for item in items if item is not None]
-    return BatchReport(items=done, output_dir=str(out), elapsed=time.monotonic() - start)
+        folder.bar.close()
+    return folder.report()
+
+
+def run_folder_blocking(
+    client: SyncImageClient,
+    operation: Operation,
+    inputs: Iterable[Any],
+    output_dir: str | os.PathLike[str],
+    options: Mapping[str, Any],
+    *,
+    concurrency: int,
+    overwrite: bool,
+    progress: bool | None,
+    on_item: Callable[[BatchItem], None] | None = None,
+) -> BatchReport:
+    """:func:`run_folder` for a blocking client: the same rows and executor, driven by
+    ``concurrency`` threads that each do whole rows (read, send, write), as a hand-written
+    thread pool does; no event loop (its per-row hops cost more CPU than the rows' own work on
+    two cores, benchmarks/batch.py). ``on_item`` is called under a lock, one item at a time.
+    """
+    folder = _Folder(
+        operation,
+        inputs,
+        output_dir,
+        options,
+        concurrency=concurrency,
+        progress=progress,
+        on_item=on_item,
+    )
+
+    def handle(plan: Plan) -> None:
+        outcome = execute_blocking(plan, folder.store, client, operation, overwrite=overwrite)
+        folder.finish(plan, outcome)
+
+    try:
+        pump_threads(iter(folder.plans), handle, folder.workers)
+    finally:
+        folder.bar.close()
+    return folder.report()
