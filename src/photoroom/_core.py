@@ -688,10 +688,24 @@ class Endpoint(Generic[P, R]):
         kind = type(obj)
         function = self._methods.get(kind)
         if function is None:
-            function = functools.update_wrapper(obj._method_for(self), self.build)
-            function.__name__ = function.__qualname__ = self.name
-            self._methods[kind] = function
+            function = self._methods[kind] = self._describe(obj._method_for(self), kind)
         return MethodType(function, obj)
+
+    def _describe(self, function: Callable[..., Any], owner: type[Any]) -> Callable[..., Any]:
+        """The builder's name, docstring and parameters on ``owner``'s method (``help()``)."""
+        import inspect
+
+        functools.update_wrapper(function, self.build)
+        function.__name__ = self.name
+        function.__qualname__ = f"{owner.__name__}.{self.name}"
+        signature = inspect.signature(self.build)  # its first parameter takes the bound owner
+        function.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            return_annotation=inspect.Signature.empty
+        )
+        return function
+
+    def __repr__(self) -> str:
+        return f"<operation {self.name!r} ({self.build.__module__}.{self.build.__name__})>"
 
 
 def _parse_body(call: Call[Any], response: httpx.Response) -> Any:
