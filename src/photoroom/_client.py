@@ -228,8 +228,8 @@ class Photoroom(Operations, SyncCore):
         Pace: the client's own transport (pass ``http_client=`` with a
         :class:`~photoroom.batch.LimitedTransport`, and its ``limiter`` here to count its 429s).
         """
+        from .batch._clients import run_with_threads
         from .batch._engine import run_manifest
-        from .batch._plan import run_with_threads
 
         if concurrency < 1:
             raise ValueError("concurrency must be >= 1")

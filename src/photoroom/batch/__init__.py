@@ -23,6 +23,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
+from ._clients import ImageClient, SyncImageClient, ThreadedClient
 from ._engine import LEDGER_DIR, ManifestReport, RowOutcome, run_manifest
 from ._folder import BatchItem, BatchReport, run_folder
 from ._ledger import Ledger, latest_records, read_ledger
@@ -35,7 +36,6 @@ from ._limiter import (
     shared_limiter,
 )
 from ._manifest import BadRow, ManifestError, Row, iter_manifest, options_from_wire, row_key
-from ._plan import ImageClient, SyncImageClient, ThreadedClient
 from ._store import FsspecStore, LocalStore, open_store
 
 if TYPE_CHECKING:

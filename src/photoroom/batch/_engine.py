@@ -28,6 +28,7 @@ import attrs
 
 from .._exceptions import AuthenticationError, PaymentRequiredError, PermissionDeniedError
 from .._threads import write_in_thread
+from ._clients import ImageClient, ThreadedClient, operation_method
 from ._ledger import Ledger
 from ._limiter import RateLimiter, attached_limiter
 from ._manifest import (
@@ -41,15 +42,7 @@ from ._manifest import (
     row_key,
     shard_of,
 )
-from ._plan import (
-    ImageClient,
-    Plan,
-    ThreadedClient,
-    check_options,
-    operation_method,
-    predicted_extension,
-    stem_of,
-)
+from ._plan import Plan, check_options, predicted_extension, stem_of
 from ._store import LocalStore, open_store
 
 if TYPE_CHECKING:

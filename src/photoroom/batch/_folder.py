@@ -21,9 +21,10 @@ import attrs
 
 from .._inputs import output_stem
 from .._progress import ProgressBar
+from ._clients import ImageClient, SyncImageClient
 from ._engine import RowOutcome, execute, execute_blocking, pump, pump_threads
 from ._manifest import Operation, Row
-from ._plan import ImageClient, Plan, SyncImageClient, check_options, predicted_extension
+from ._plan import Plan, check_options, predicted_extension
 from ._store import LocalStore
 
 __all__ = [

@@ -1,88 +1,21 @@
-"""Planning, shared by folder batches and manifests: what a batch calls, how it checks the
-options before anything is sent, and how an output is named.
-
-The engine (:mod:`._engine`) needs of a client only what :class:`ImageClient` says: awaitable
-``edit`` and ``remove_background``. :class:`ThreadedClient` gives a blocking client that shape
-(each call in a worker thread of the batch's pool), so one engine serves both clients.
+"""Planning, shared by folder batches and manifests: how a batch checks its options before
+anything is sent, how an output is named, and the unit of work the engine runs (:class:`Plan`).
 """
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import dataclasses
-import functools
-from collections.abc import Awaitable, Callable, Coroutine, Mapping
+from collections.abc import Mapping
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar
+from typing import Any, Final
 
-from ._manifest import Operation, Row, input_kind
+from ._manifest import Operation, Row
 
-if TYPE_CHECKING:
-    from .._results import ImageResult
-
-__all__ = [
-    "ImageClient",
-    "Plan",
-    "SyncImageClient",
-    "ThreadedClient",
-    "check_options",
-    "predicted_extension",
-    "stem_of",
-]
+__all__ = ["PLACEHOLDER_UPLOAD", "Plan", "check_options", "predicted_extension", "stem_of"]
 
 PLACEHOLDER_UPLOAD: Final = b"\x89PNG\r\n\x1a\n"
 """A placeholder upload (PNG signature): validates the options of an upload without reading
 any input."""
-T = TypeVar("T")
-
-
-class ImageClient(Protocol):
-    """What the engine needs of a client: the two image operations, awaitable."""
-
-    @property
-    def edit(self) -> Callable[..., Awaitable[ImageResult]]: ...
-
-    @property
-    def remove_background(self) -> Callable[..., Awaitable[ImageResult]]: ...
-
-
-class SyncImageClient(Protocol):
-    """A blocking client (:class:`~photoroom.Photoroom`), run by :class:`ThreadedClient`."""
-
-    @property
-    def edit(self) -> Callable[..., ImageResult]: ...
-
-    @property
-    def remove_background(self) -> Callable[..., ImageResult]: ...
-
-
-class ThreadedClient:
-    """A blocking client as an :class:`ImageClient`: each call runs in a thread of ``pool``.
-
-    ``run`` also hands a whole row (skip check, call, write) to one thread: a blocking client
-    then pays one thread hop per row, as a hand-written thread pool does.
-    """
-
-    def __init__(self, client: SyncImageClient, pool: concurrent.futures.Executor) -> None:
-        self.client = client
-        self._pool = pool
-
-    async def run(self, function: Callable[..., T], /, *args: Any) -> T:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, functools.partial(function, *args))
-
-    async def edit(self, image: Any, /, **options: Any) -> ImageResult:
-        return await self.run(functools.partial(self.client.edit, image, **options))
-
-    async def remove_background(self, image: Any, /, **options: Any) -> ImageResult:
-        return await self.run(functools.partial(self.client.remove_background, image, **options))
-
-
-def operation_method(client: Any, operation: Operation) -> Callable[..., Any]:
-    """The client method of ``operation`` (``edit`` or ``remove_background``)."""
-    method: Callable[..., Any] = client.edit if operation == "edit" else client.remove_background
-    return method
 
 
 def predicted_extension(operation: Operation, options: Mapping[str, Any]) -> str:
@@ -134,52 +67,3 @@ class Plan:
     source: Any = None
     """What the client receives (folder batches: the caller's own input object; manifests: the
     input, or its bytes when the client cannot read its URL)."""
-
-
-def is_fsspec(source: str) -> bool:
-    return input_kind(source) == "fsspec"
-
-
-def run_with_threads(
-    client: SyncImageClient,
-    concurrency: int,
-    body: Callable[[ThreadedClient], Coroutine[Any, Any, T]],
-) -> T:
-    """Run a batch of a blocking client: ``body`` gets it as an :class:`ImageClient` whose calls
-    run in a pool of ``concurrency`` threads (the client's own connection pool, and with it the
-    caller's transport, proxy or certificates). Measured faster than an asyncio twin on 2 cores:
-    the event loop's per-request CPU, not the network, was the bottleneck (benchmarks/batch.py).
-    """
-
-    async def main() -> T:
-        pool = concurrent.futures.ThreadPoolExecutor(concurrency, thread_name_prefix="photoroom")
-        try:
-            return await body(ThreadedClient(client, pool))
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
-
-    return run_sync(main())
-
-
-def run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
-    """``asyncio.run``, also from code that already runs an event loop (Jupyter)."""
-    import threading
-
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coroutine)
-    outcome: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            outcome["value"] = asyncio.run(coroutine)
-        except BaseException as exc:
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=target, name="photoroom-batch")
-    thread.start()
-    thread.join()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]  # type: ignore[no-any-return]
