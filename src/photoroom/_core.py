@@ -93,6 +93,9 @@ class Call(Generic[T]):
     options: CallOptions = NO_OPTIONS
     uploads: bool = False
     """The request carries an image: joining its body copies it (the async client offloads)."""
+    parses_success: bool = True
+    """``on_success`` reads the generated model of a successful answer (an image answer's result
+    is built from the ``httpx`` answer itself: its model is not made)."""
 
     def stream_target(self, response: httpx.Response) -> Path | None:
         """The file to stream ``response`` into, or ``None`` to read it into memory.
@@ -289,7 +292,7 @@ class CoreBase(ClientConfig[HttpxClientT]):
 
     def _parse(self, call: Call[T], response: httpx.Response) -> T:
         """The result of a successful, read answer."""
-        parsed = _parse_body(call, response)
+        parsed = _parse_body(call, response) if call.parses_success else None
         try:
             return call.on_success(response, parsed)
         except PhotoroomError:

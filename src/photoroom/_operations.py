@@ -94,6 +94,7 @@ def remove_background(
         on_saved,
         call_options,
         uploads=True,
+        parses_success=False,
     )
 
 
@@ -149,6 +150,7 @@ def edit(
             save_to=save_to,
             on_saved=on_saved,
             options=call_options,
+            parses_success=False,
         )
 
     from photoroom_api.api.image_editing import edit_image_upload as post_op
@@ -176,6 +178,7 @@ def edit(
         on_saved=on_saved,
         options=call_options,
         uploads=True,
+        parses_success=False,
     )
 
 
