@@ -291,7 +291,7 @@ class AsyncPhotoroom(Operations, AsyncCore):
         self._http = http_client or httpx.AsyncClient(
             timeout=self.timeout, limits=DEFAULT_CONNECTION_LIMITS
         )
-        self._sleep = sleep or _asyncio_sleep  # type: ignore[assignment]
+        self._sleep = sleep or _asyncio_sleep
 
     @property
     def with_raw_response(self) -> AsyncPhotoroomWithRawResponse:

@@ -23,7 +23,7 @@ import logging
 import os
 import time
 import weakref
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator, Mapping
 from pathlib import Path
 from types import MethodType
 from typing import (
@@ -464,7 +464,7 @@ class SyncCore(CoreBase[httpx.Client]):
 class AsyncCore(CoreBase[httpx.AsyncClient]):
     """The asyncio send/sleep loop; body joins and disk writes go to a worker thread."""
 
-    _sleep: Callable[[float], Coroutine[Any, Any, None]]
+    _sleep: Callable[[float], Awaitable[None]]
 
     async def _build(self, endpoint: Endpoint[..., T], args: Any, kwargs: Any) -> Call[T]:
         """Read and encode the input off the event loop when the operation uploads one."""
