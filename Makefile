@@ -63,6 +63,7 @@ check-generated: install
 lint: install lint-workflows
 	$(VENV)/bin/ruff check src scripts tests benchmarks
 	$(VENV)/bin/ruff format --check src scripts tests benchmarks
+	$(VENV)/bin/lint-imports
 
 # actionlint on the GitHub workflows (the wheel bundles the binary: runs offline).
 lint-workflows: install

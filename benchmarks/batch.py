@@ -6,10 +6,13 @@ fixed 100 ms (processing off), a perfect client keeps all 32 slots busy and fini
 loses to scheduling, file I/O and its own per-request work. (Since 500 is not a multiple of 32,
 even a perfect scheduler needs 16 waves = 1.6 s, so 0.977 is the best reachable ratio.)
 
-The same run measures the floor of any client built on httpx on this machine: a bare
+The target is the hand-written alternative a user would otherwise write: a bare
 ``httpx.Client`` in a pool of 32 threads that posts the same form and writes each answer to a
-file, alternating with ``batch_edit`` run by run. It is reported, not targeted: it shows how much
-of the gap to the ideal belongs to httpx, the GIL and the emulator sharing the two cores.
+file. ``batch_edit`` and the bare pool run in pairs, the order flipping each round (as
+``_harness.paired_rounds`` does), and the ratio is the median of the pairs' throughput ratios:
+``batch_edit`` must be at least as fast as the pool (>= 1.00). The ratio to the ideal is reported,
+not targeted: on two shared cores the bare pool itself reaches only part of it, so it measures
+the machine (httpx, the GIL, the emulator on the same cores) more than the client.
 """
 
 from __future__ import annotations
@@ -33,13 +36,14 @@ from ._harness import (
     verdict,
 )
 
-NAME = "batch throughput"
+NAME = "batch vs bare httpx pool"
+IDEAL_NAME = "batch throughput"
 FLOOR_NAME = "batch throughput, bare httpx floor"
-TARGET = 0.90
+TARGET = 1.00
 IMAGES = 500
 CONCURRENCY = 32
 LATENCY = 0.100
-REPEATS = 3
+REPEATS = 5
 
 
 def _failures(report: object) -> int:
@@ -90,14 +94,11 @@ def run(ctx: Context) -> list[Row]:
         seconds: list[float] = []
         floor: list[float] = []
         cpu: list[float] = []
+        floor_cpu: list[float] = []
         failed = 0
-        for repeat in range(ctx.rounds(REPEATS)):
-            output = ctx.workdir / f"batch-floor-{repeat}"
-            start = time.perf_counter()
-            bare_httpx_batch(url, inputs, output, CONCURRENCY)
-            floor.append(time.perf_counter() - start)
-            shutil.rmtree(output, ignore_errors=True)
 
+        def ours(repeat: int) -> None:
+            nonlocal failed
             output = ctx.workdir / f"batch-out-{repeat}"
             start, start_cpu = time.perf_counter(), time.process_time()
             report = batch_edit(inputs, output, concurrency=CONCURRENCY, progress=False, **options)
@@ -109,38 +110,56 @@ def run(ctx: Context) -> list[Row]:
             if written < count:
                 raise RuntimeError(f"batch_edit wrote {written} of {count} results")
 
+        def bare(repeat: int) -> None:
+            output = ctx.workdir / f"batch-floor-{repeat}"
+            start, start_cpu = time.perf_counter(), time.process_time()
+            bare_httpx_batch(url, inputs, output, CONCURRENCY)
+            floor.append(time.perf_counter() - start)
+            floor_cpu.append(time.process_time() - start_cpu)
+            shutil.rmtree(output, ignore_errors=True)
+
+        for repeat in range(ctx.rounds(REPEATS)):
+            for side in (ours, bare) if repeat % 2 == 0 else (bare, ours):
+                side(repeat)
+
     ratio = median([ideal / s for s in seconds])
     floor_ratio = median([ideal / s for s in floor])
+    pairs = [b / o for o, b in zip(seconds, floor, strict=True)]  # throughput: ours / bare
+    versus = median(pairs)
     notes = [
         f"{count} images ({len(photo) // 1000} KB JPEG), concurrency {CONCURRENCY}, "
-        f"{LATENCY * 1000:.0f} ms server latency; median of {len(seconds)} runs: "
-        + ", ".join(f"{s:.3f} s" for s in seconds),
+        f"{LATENCY * 1000:.0f} ms server latency; {len(pairs)} pairs, order alternating; "
+        f"throughput ratio = median of the pairs' (min {min(pairs):.3f}, max {max(pairs):.3f})",
+        "batch_edit: " + ", ".join(f"{s:.3f} s" for s in seconds),
+        "bare httpx.Client in 32 threads, same form and files, answers written to files: "
+        + ", ".join(f"{s:.3f} s" for s in floor),
         f"client-process CPU per batch: {median(cpu):.2f} s "
-        f"({median(cpu) / count * 1000:.2f} ms per image)",
+        f"({median(cpu) / count * 1000:.2f} ms per image) vs the bare pool's "
+        f"{median(floor_cpu):.2f} s ({median(floor_cpu) / count * 1000:.2f} ms per image)",
     ]
     if failed:
         notes.append(f"{failed} inputs reported as failed")
-    floor_notes = [
-        f"bare httpx.Client in {CONCURRENCY} threads, same form and files, answers written to "
-        f"files; median of {len(floor)} runs alternating with batch_edit: "
-        + ", ".join(f"{s:.3f} s" for s in floor)
-        + f"; batch_edit reaches {ratio / floor_ratio:.3f} x the floor's throughput"
-    ]
     return [
         Row(
             NAME,
             f"{median(seconds):.3f} s",
+            f"{median(floor):.3f} s (bare pool)",
+            f"{versus:.3f}",
+            f">= {TARGET:.2f}",
+            verdict(versus >= TARGET and not failed),
+            notes,
+        ),
+        Row(
+            IDEAL_NAME,
+            f"{median(seconds):.3f} s",
             f"{ideal:.3f} s (ideal)",
             f"{ratio:.3f}",
-            f">= {TARGET:.2f}",
-            verdict(ratio >= TARGET and not failed),
-            notes,
+            notes=["report only: the bare pool reaches the ratio of the next row on this machine"],
         ),
         Row(
             FLOOR_NAME,
             f"{median(floor):.3f} s",
             f"{ideal:.3f} s (ideal)",
             f"{floor_ratio:.3f}",
-            notes=floor_notes,
         ),
     ]

@@ -24,7 +24,8 @@ from ._generated import OPTION_NAMES
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._base_client import (
+    from ._client import AsyncPhotoroom, Photoroom
+    from ._config import (
         DEFAULT_BASE_URL,
         DEFAULT_CONNECTION_LIMITS,
         DEFAULT_SEGMENT_BASE_URL,
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
         NotGiven,
         RequestOptions,
     )
-    from ._batch import BatchItem, BatchReport
-    from ._client import AsyncPhotoroom, Photoroom
     from ._exceptions import (
         APIConnectionError,
         APIError,
@@ -73,6 +72,7 @@ if TYPE_CHECKING:
         RemoveBackgroundResult,
     )
     from ._retries import DEFAULT_MAX_RETRIES
+    from .batch._folder import BatchItem, BatchReport
 
 # Public name -> private module defining it.
 _HOMES: dict[str, str] = {
@@ -88,9 +88,9 @@ _HOMES: dict[str, str] = {
             "NotGiven",
             "RequestOptions",
         ],
-        "._base_client",
+        "._config",
     ),
-    **dict.fromkeys(["BatchItem", "BatchReport"], "._batch"),
+    **dict.fromkeys(["BatchItem", "BatchReport"], ".batch._folder"),
     **dict.fromkeys(["AsyncPhotoroom", "Photoroom"], "._client"),
     **dict.fromkeys(
         [

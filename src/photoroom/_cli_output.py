@@ -13,7 +13,7 @@ from typing import IO, Any, NoReturn
 
 import attrs
 
-from ._batch import BatchItem, BatchReport
+from .batch._folder import BatchItem, BatchReport
 
 __all__ = ["BatchOutput", "ShortUsageParser", "cli_wording"]
 

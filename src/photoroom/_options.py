@@ -411,6 +411,8 @@ def build_edit(image: object, options: Mapping[str, Any]) -> EditRequest:
 
 
 _SCALARS = (str, int, float, bool, type(None), uuid.UUID)
+_GROUP_KEYS: dict[int, tuple[OptionGroup, Any]] = {}
+"""The key of each recently checked option group, by identity (see :func:`_fingerprint`)."""
 
 
 def _fingerprint(value: Any) -> Any:
@@ -419,8 +421,16 @@ def _fingerprint(value: Any) -> Any:
     if isinstance(value, _SCALARS):
         return type(value), value
     if isinstance(value, OptionGroup):
+        # Groups are frozen: the same object (a batch passes one per row) has the same key.
+        known = _GROUP_KEYS.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
         fields = attrs.fields(cast(Any, type(value)))
-        return type(value), tuple(_fingerprint(getattr(value, f.name)) for f in fields)
+        key = type(value), tuple(_fingerprint(getattr(value, f.name)) for f in fields)
+        if len(_GROUP_KEYS) >= _CHECKED_SIZE:
+            _GROUP_KEYS.clear()
+        _GROUP_KEYS[id(value)] = (value, key)  # holds the group: its id is not reused meanwhile
+        return key
     if isinstance(value, tuple):
         return tuple, tuple(_fingerprint(item) for item in value)
     raise TypeError(f"not cached: {type(value).__name__}")

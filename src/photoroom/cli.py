@@ -25,7 +25,6 @@ from collections.abc import AsyncIterator, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._batch import BatchReport
 from ._cli_options import (
     UsageError,
     add_edit_options,
@@ -47,6 +46,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._client import AsyncPhotoroom
+    from .batch._folder import BatchReport
 
 __all__ = ["EXIT_AUTH", "EXIT_CONNECTION", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
 
@@ -202,8 +202,8 @@ def expand_inputs(values: Sequence[str]) -> list[str]:
 @contextlib.asynccontextmanager
 async def open_client(args: argparse.Namespace) -> AsyncIterator[AsyncPhotoroom]:
     """The client the command line uses (in-process emulator with ``--emulator``)."""
-    from ._base_client import DEFAULT_TIMEOUT, NOT_GIVEN, DefaultAsyncHttpxClient
     from ._client import AsyncPhotoroom
+    from ._config import DEFAULT_TIMEOUT, NOT_GIVEN, DefaultAsyncHttpxClient
 
     http_client = None
     api_key = args.api_key

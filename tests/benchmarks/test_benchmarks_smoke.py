@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BENCHMARKS = [
     "per-request overhead, small call",
     "per-request overhead, upload",
+    "batch vs bare httpx pool",
     "batch throughput",
     "event-loop stall, edit(3800x3800 PIL image)",
     "event-loop stall, remove_background(40 MB file)",

@@ -1,5 +1,10 @@
-"""Catalogue-scale batches: streamed manifests, any fsspec store, a durable ledger, shards and
-one process-wide rate limiter.
+"""Batches, folder and catalogue: streamed manifests, any fsspec store, a durable ledger, shards
+and one process-wide rate limiter, planned and run by one engine.
+
+``Photoroom.batch_edit`` (a folder) and :func:`run_manifest` (a manifest) plan their rows here
+(:mod:`._plan`) and run them on one engine (:mod:`._engine`) that needs of a client only an
+awaitable ``edit``/``remove_background`` (:class:`ImageClient`; a blocking client runs in worker
+threads through :class:`ThreadedClient`) and is handed its rate limiter.
 
 >>> import asyncio
 >>> from photoroom.batch import batch_client, run_manifest
@@ -18,19 +23,31 @@ import contextlib
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
+from ._clients import ImageClient, SyncImageClient, ThreadedClient
 from ._engine import LEDGER_DIR, ManifestReport, RowOutcome, run_manifest
+from ._folder import BatchItem, BatchReport, run_folder
 from ._ledger import Ledger, latest_records, read_ledger
-from ._limiter import LimitedTransport, RateLimiter, parse_rate, shared_limiter
+from ._limiter import (
+    LimitedTransport,
+    RateLimiter,
+    attach_limiter,
+    attached_limiter,
+    parse_rate,
+    shared_limiter,
+)
 from ._manifest import BadRow, ManifestError, Row, iter_manifest, options_from_wire, row_key
 from ._store import FsspecStore, LocalStore, open_store
 
 if TYPE_CHECKING:
-    from .._client import AsyncPhotoroom
+    from photoroom import AsyncPhotoroom
 
 __all__ = [
     "LEDGER_DIR",
     "BadRow",
+    "BatchItem",
+    "BatchReport",
     "FsspecStore",
+    "ImageClient",
     "Ledger",
     "LimitedTransport",
     "LocalStore",
@@ -39,6 +56,10 @@ __all__ = [
     "RateLimiter",
     "Row",
     "RowOutcome",
+    "SyncImageClient",
+    "ThreadedClient",
+    "attach_limiter",
+    "attached_limiter",
     "batch_client",
     "iter_manifest",
     "latest_records",
@@ -47,6 +68,7 @@ __all__ = [
     "parse_rate",
     "read_ledger",
     "row_key",
+    "run_folder",
     "run_manifest",
     "shared_limiter",
 ]
@@ -71,8 +93,11 @@ async def batch_client(
     """
     import httpx
 
-    from .._base_client import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
-    from .._client import AsyncPhotoroom
+    # The public name, as a user imports it: the clients use this package (batch_edit,
+    # run_manifest), so this package reaches the client class only through photoroom's exports.
+    from photoroom import AsyncPhotoroom
+
+    from .._config import DEFAULT_CONNECTION_LIMITS, DEFAULT_TIMEOUT
 
     if limiter is None:
         limiter = shared_limiter()
@@ -89,6 +114,7 @@ async def batch_client(
     )
     try:
         async with AsyncPhotoroom(api_key, http_client=http, **client_options) as client:
+            attach_limiter(client, limiter)
             yield client
     finally:
         await http.aclose()

@@ -12,11 +12,13 @@ report keeps counts and the failures (up to :data:`MAX_REPORTED_FAILURES`; the l
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import dataclasses
 import functools
 import json
 import os
 import sys
+import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
@@ -26,7 +28,9 @@ import attrs
 
 from .._exceptions import AuthenticationError, PaymentRequiredError, PermissionDeniedError
 from .._threads import write_in_thread
+from ._clients import ImageClient, ThreadedClient, operation_method
 from ._ledger import Ledger
+from ._limiter import RateLimiter, attached_limiter
 from ._manifest import (
     BadRow,
     Operation,
@@ -38,10 +42,10 @@ from ._manifest import (
     row_key,
     shard_of,
 )
+from ._plan import Plan, check_options, predicted_extension, stem_of
 from ._store import LocalStore, open_store
 
 if TYPE_CHECKING:
-    from .._client import AsyncPhotoroom
     from .._results import ImageResult
     from ._store import FsspecStore
 
@@ -50,6 +54,10 @@ __all__ = [
     "MAX_REPORTED_FAILURES",
     "ManifestReport",
     "RowOutcome",
+    "execute",
+    "execute_blocking",
+    "pump",
+    "pump_threads",
     "run_manifest",
 ]
 
@@ -57,7 +65,6 @@ LEDGER_DIR: Final = ".photoroom-ledger"
 """The ledger folder in a local output store (object stores: ``--ledger``, or a local default)."""
 MAX_REPORTED_FAILURES: Final = 10_000
 _CHUNK = 256
-_PLACEHOLDER_UPLOAD = b"\x89PNG\r\n\x1a\n"
 _FATAL = (AuthenticationError, PermissionDeniedError, PaymentRequiredError)
 
 RowStatus = Literal["written", "skipped", "failed"]
@@ -211,50 +218,10 @@ def _wire_globals(options: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-@dataclasses.dataclass
-class Plan:
-    """One unit of work, whichever front end planned it (a manifest row, a folder's file)."""
-
-    row: Row
-    key: str
-    options: dict[str, Any]
-    name: str
-    """The output's name in the store, with the extension the options predict."""
-    named: bool
-    """The manifest gave the output name (else: the input's stem and the answer's extension)."""
-    source: Any = None
-    """What the submit function receives (folder batches: the caller's own input object)."""
-
-
-def _extension(op_name: Operation, options: Mapping[str, Any]) -> str:
-    from .._inputs import extension_for
-    from .._options import predicted_media_type
-    from ..spec import EDIT_BY_UPLOAD, REMOVE_BACKGROUND
-
-    op_id = EDIT_BY_UPLOAD if op_name == "edit" else REMOVE_BACKGROUND
-    return extension_for(predicted_media_type(op_id, options))
-
-
-def _validate(op_name: Operation, source: str, options: Mapping[str, Any]) -> None:
-    from .._options import build_edit, build_remove_background
-
-    if op_name == "edit":
-        build_edit(source if input_kind(source) == "url" else _PLACEHOLDER_UPLOAD, options)
-    else:
-        build_remove_background(options)
-
-
-def _stem(source: str) -> str:
-    from urllib.parse import unquote, urlsplit
-
-    path = urlsplit(source).path if "://" in source else source
-    return PurePosixPath(unquote(path).replace("\\", "/")).stem or "image"
-
-
 def _plan(op_name: Operation, row: Row, key: str, globals_: Mapping[str, Any]) -> Plan | BadRow:
     try:
         options = _merge(globals_, options_from_wire(op_name, row.wire))
-        _validate(op_name, row.input, options)
+        check_options(op_name, row.input, options)
     except (ValueError, TypeError) as exc:  # InvalidOptionError is a ValueError
         return BadRow(row.line, row.input, str(exc), type(exc).__name__)
     if row.output is not None:
@@ -262,11 +229,11 @@ def _plan(op_name: Operation, row: Row, key: str, globals_: Mapping[str, Any]) -
         name = (
             row.output
             if PurePosixPath(row.output).suffix
-            else row.output + _extension(op_name, options)
+            else row.output + predicted_extension(op_name, options)
         )
     else:
         named = False
-        name = _stem(row.input) + _extension(op_name, options)
+        name = stem_of(row.input) + predicted_extension(op_name, options)
     return Plan(row, key, options, name, named)
 
 
@@ -307,7 +274,7 @@ def default_ledger(store: LocalStore | FsspecStore) -> Path:
 
 
 async def run_manifest(
-    client: AsyncPhotoroom,
+    client: ImageClient,
     manifest: str | os.PathLike[str],
     output: str | os.PathLike[str],
     *,
@@ -320,13 +287,16 @@ async def run_manifest(
     progress: bool | None = False,
     on_item: Callable[[RowOutcome], None] | None = None,
     storage_options: Mapping[str, Any] | None = None,
+    limiter: RateLimiter | None = None,
 ) -> ManifestReport:
     """Run ``operation`` on the rows of ``manifest`` that fall in ``shard`` into ``output``.
 
     ``options`` are ``edit()`` (or ``remove_background()``) keywords for every row; a row's own
     columns win. Pace and 429 handling come from the limiter in the client's transport (see
-    :func:`photoroom.batch.batch_client`). Raises on an authentication or payment error
-    (every row would fail the same way); any other failure is recorded and reported.
+    :func:`photoroom.batch.batch_client`); ``limiter`` is the one whose 429s the report counts
+    (default: the one :func:`~photoroom.batch.batch_client` gave ``client``). Raises on an
+    authentication or payment error (every row would fail the same way); any other failure is
+    recorded and reported.
     """
     index, count = shard
     if count < 1 or not 0 <= index < count:
@@ -348,7 +318,8 @@ async def run_manifest(
     if total is not None and count > 1:
         total = round(total / count)
     bar = Progress(total, enabled=progress, label=f"batch {operation}")
-    limiter = _limiter_of(client)
+    if limiter is None:
+        limiter = attached_limiter(client)
     limited_before = limiter.rate_limited if limiter is not None else 0
     inflight: set[str] = set()
     fatal: list[BaseException] = []
@@ -423,17 +394,9 @@ async def run_manifest(
         finally:
             inflight.discard(key)
 
-    async def submit(plan: Plan) -> ImageResult:
-        source: Any = plan.row.input
-        if input_kind(source) == "fsspec":
-            source = await asyncio.to_thread(_read_fsspec, source)
-        if operation == "edit":
-            return await client.edit(source, **plan.options)
-        return await client.remove_background(source, **plan.options)
-
     async def process(plan: Plan) -> None:
         try:
-            outcome = await execute(plan, store, submit, overwrite=False, fatal=_FATAL)
+            outcome = await execute(plan, store, client, operation, overwrite=False, fatal=_FATAL)
         except _FATAL as exc:
             fatal.append(exc)
             raise
@@ -458,32 +421,95 @@ async def run_manifest(
 async def execute(
     plan: Plan,
     store: LocalStore | FsspecStore,
-    submit: Callable[[Plan], Awaitable[ImageResult]],
+    client: ImageClient,
+    operation: Operation,
     *,
     overwrite: bool,
     fatal: tuple[type[BaseException], ...] = (),
 ) -> RowOutcome:
-    """Do one planned row: skip it if its output is stored (unless ``overwrite``), else submit
-    it and put the answer in the store, whole. A failure is returned, never raised (except the
-    ``fatal`` ones)."""
-    row = plan.row
-    if not overwrite and await asyncio.to_thread(store.exists, plan.name):
-        return RowOutcome(
-            row.line, row.input, "skipped", plan.key, output=store.location(plan.name)
+    """Do one planned row: skip it if its output is stored (unless ``overwrite``), else call
+    the client and put the answer in the store, whole. A failure is returned, never raised
+    (except the ``fatal`` ones).
+
+    A blocking client (:class:`ThreadedClient`) does the whole row in one worker thread; an
+    asyncio client awaits the call and leaves the disk to worker threads.
+    """
+    if isinstance(client, ThreadedClient):
+        return await client.run(
+            functools.partial(
+                execute_blocking,
+                plan,
+                store,
+                client.client,
+                operation,
+                overwrite=overwrite,
+                fatal=fatal,
+            )
         )
+    skipped = await asyncio.to_thread(_stored, plan, store, overwrite)
+    if skipped is not None:
+        return skipped
     try:
-        result = await submit(plan)
+        source = plan.source
+        if source is None:
+            source = plan.row.input
+            if input_kind(source) == "fsspec":
+                source = await asyncio.to_thread(_read_fsspec, source)
+        result = await operation_method(client, operation)(source, **plan.options)
     except fatal:
         raise
     except Exception as exc:  # one row's failure is recorded, never fatal to the batch
-        return _failure(row, plan.key, exc)
+        return _failure(plan.row, plan.key, exc)
+    return await write_in_thread(_put, plan, store, result, overwrite)
+
+
+def execute_blocking(
+    plan: Plan,
+    store: LocalStore | FsspecStore,
+    client: Any,
+    operation: Operation,
+    *,
+    overwrite: bool,
+    fatal: tuple[type[BaseException], ...] = (),
+) -> RowOutcome:
+    """:func:`execute` for a blocking client, in the worker thread that makes the call."""
+    skipped = _stored(plan, store, overwrite)
+    if skipped is not None:
+        return skipped
+    try:
+        source = plan.source
+        if source is None:
+            source = plan.row.input
+            if input_kind(source) == "fsspec":
+                source = _read_fsspec(source)
+        result = operation_method(client, operation)(source, **plan.options)
+    except fatal:
+        raise
+    except Exception as exc:  # one row's failure is recorded, never fatal to the batch
+        return _failure(plan.row, plan.key, exc)
+    return _put(plan, store, result, overwrite)
+
+
+def _stored(plan: Plan, store: LocalStore | FsspecStore, overwrite: bool) -> RowOutcome | None:
+    """The skipped outcome of a row whose output is already stored, else ``None``."""
+    if overwrite or not store.exists(plan.name):
+        return None
+    row = plan.row
+    return RowOutcome(row.line, row.input, "skipped", plan.key, output=store.location(plan.name))
+
+
+def _put(
+    plan: Plan, store: LocalStore | FsspecStore, result: ImageResult, overwrite: bool
+) -> RowOutcome:
+    """Store the answer under its name (the answer's own extension unless the row named it)."""
+    row = plan.row
     name = plan.name
     if not plan.named and not name.endswith(result.extension):
         name = str(PurePosixPath(name).with_suffix(result.extension))
-        if not overwrite and await asyncio.to_thread(store.exists, name):
+        if not overwrite and store.exists(name):
             return RowOutcome(row.line, row.input, "skipped", plan.key, output=store.location(name))
     try:
-        where = await write_in_thread(store.put, name, result.content)
+        where = store.put(name, result.content)
     except Exception as exc:
         return _failure(row, plan.key, exc)
     return RowOutcome(
@@ -531,6 +557,39 @@ async def pump(
         raise
 
 
+def pump_threads(items: Iterator[T], handle: Callable[[T], None], concurrency: int) -> None:
+    """:func:`pump` with ``concurrency`` threads, each taking the next item until none is left.
+
+    A failing ``handle`` (or an interrupt of the waiting thread) stops every thread from taking
+    another item; the rows in flight finish in the background (their writes are atomic).
+    """
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def work() -> None:
+        while not stop.is_set():
+            with lock:
+                item = next(items, _END)
+            if item is _END:
+                return
+            try:
+                handle(cast(T, item))
+            except BaseException:
+                stop.set()
+                raise
+
+    pool = concurrent.futures.ThreadPoolExecutor(concurrency, thread_name_prefix="photoroom")
+    try:
+        for future in [pool.submit(work) for _ in range(concurrency)]:
+            future.result()
+    finally:
+        stop.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+_END: Final = object()
+
+
 def _take(rows: Iterator[T], size: int) -> list[T]:
     chunk: list[T] = []
     for item in rows:
@@ -551,8 +610,3 @@ def _failure(row: Row, key: str, exc: BaseException) -> RowOutcome:
         status_code=getattr(exc, "status_code", None),
         request_id=getattr(exc, "request_id", None),
     )
-
-
-def _limiter_of(client: AsyncPhotoroom) -> Any:
-    transport = getattr(getattr(client, "_http", None), "_transport", None)
-    return getattr(transport, "limiter", None)

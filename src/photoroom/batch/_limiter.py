@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -201,3 +202,16 @@ class LimitedTransport(httpx.AsyncBaseTransport, httpx.BaseTransport):
         close = getattr(self.inner, "close", None)
         if close is not None:
             close()
+
+
+_ATTACHED: weakref.WeakKeyDictionary[object, RateLimiter] = weakref.WeakKeyDictionary()
+
+
+def attach_limiter(client: object, limiter: RateLimiter) -> None:
+    """Remember that ``client``'s attempts pass ``limiter`` (what :func:`batch_client` made)."""
+    _ATTACHED[client] = limiter
+
+
+def attached_limiter(client: object) -> RateLimiter | None:
+    """The limiter :func:`attach_limiter` gave ``client``, if any (a report counts its 429s)."""
+    return _ATTACHED.get(client)

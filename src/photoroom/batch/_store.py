@@ -99,7 +99,8 @@ class LocalStore:
 
     def put(self, name: str, data: bytes) -> str:
         target = self.root / name
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent != self.root:  # the root was made with the store
+            target.parent.mkdir(parents=True, exist_ok=True)
         if self.sibling_temporaries:
             from .._results import atomic_write
 
