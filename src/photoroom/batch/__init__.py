@@ -18,10 +18,19 @@ import contextlib
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
+from ._budget import BudgetLimiter, RateBudget
 from ._engine import LEDGER_DIR, ManifestReport, RowOutcome, run_manifest
 from ._ledger import Ledger, latest_records, read_ledger
 from ._limiter import LimitedTransport, RateLimiter, parse_rate, shared_limiter
-from ._manifest import BadRow, ManifestError, Row, iter_manifest, options_from_wire, row_key
+from ._manifest import (
+    BadRow,
+    ManifestError,
+    Row,
+    iter_manifest,
+    options_from_wire,
+    row_key,
+    shard_of,
+)
 from ._store import FsspecStore, LocalStore, open_store
 
 if TYPE_CHECKING:
@@ -30,12 +39,14 @@ if TYPE_CHECKING:
 __all__ = [
     "LEDGER_DIR",
     "BadRow",
+    "BudgetLimiter",
     "FsspecStore",
     "Ledger",
     "LimitedTransport",
     "LocalStore",
     "ManifestError",
     "ManifestReport",
+    "RateBudget",
     "RateLimiter",
     "Row",
     "RowOutcome",
@@ -48,6 +59,7 @@ __all__ = [
     "read_ledger",
     "row_key",
     "run_manifest",
+    "shard_of",
     "shared_limiter",
 ]
 
