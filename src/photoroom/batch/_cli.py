@@ -160,6 +160,8 @@ async def run_batch_command(args: argparse.Namespace) -> tuple[ManifestReport, i
     if not args.quiet:
         for failure in report.failures:
             where = f"line {failure.line}: {failure.input}"
+            if failure.output is not None:
+                where += f" -> {failure.output}"
             code = f" ({failure.status_code})" if failure.status_code else ""
             before = " [previous run; --retry-failed redoes it]" if failure.previous else ""
             message = f"{failure.error_type}{code}: {failure.error}{before}"

@@ -38,6 +38,7 @@ from ._manifest import (
     row_key,
     shard_of,
 )
+from ._outputs import OutputIndex, claim_outputs
 from ._store import LocalStore, open_store
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class RowOutcome:
     status: RowStatus
     key: str
     output: str | None = None
+    """Where the row was written; for a failed row, the output its manifest row named."""
     error_type: str | None = None
     error: str | None = None
     status_code: int | None = None
@@ -388,6 +390,7 @@ async def run_manifest(
                 error_type=before.get("error_type"),
                 error=before.get("error"),
                 status_code=before.get("status_code"),
+                output=before.get("output"),
                 previous=True,
             )
             await record(outcome, write=False)
@@ -399,6 +402,7 @@ async def run_manifest(
                     item.input,
                     "failed",
                     key,
+                    output=item.output,
                     error_type=item.error_type,
                     error=item.reason,
                 )
@@ -412,6 +416,7 @@ async def run_manifest(
                     item.input,
                     "failed",
                     key,
+                    output=item.output,
                     error_type=plan.error_type,
                     error=plan.reason,
                 )
@@ -439,14 +444,16 @@ async def run_manifest(
             raise
         await record(outcome)
 
+    outputs = OutputIndex(ledger_dir)  # duplicate output names, on disk (flat memory)
     try:
-        await pump(iter_manifest(manifest, operation), handle, concurrency)
+        await pump(claim_outputs(iter_manifest(manifest, operation), outputs), handle, concurrency)
     except BaseException:
         if fatal:
             raise fatal[0] from None
         raise
     finally:
         book.close()
+        outputs.close()
         report.elapsed = time.monotonic() - start
         if limiter is not None:
             report.rate_limited = limiter.rate_limited - limited_before
@@ -546,6 +553,7 @@ def _failure(row: Row, key: str, exc: BaseException) -> RowOutcome:
         row.input,
         "failed",
         key,
+        output=row.output,
         error_type=type(exc).__name__,
         error=str(exc)[:1000],
         status_code=getattr(exc, "status_code", None),
