@@ -93,3 +93,19 @@ def test_the_index_of_names_keeps_memory_flat(tmp_path: Path) -> None:
     large = _peak_bytes(100_000, tmp_path / "large")
     assert large < 1.5 * small + 64 * 1024, (small, large)
     assert large < 512 * 1024, large
+
+
+def test_a_killed_runs_index_is_removed_by_the_next_run(tmp_path: Path) -> None:
+    import os
+    import socket
+
+    host = socket.gethostname()
+    stale = tmp_path / f"outputs.{host}.999999999.0123456789ab.sqlite"  # no such process
+    alive = tmp_path / f"outputs.{host}.{os.getpid()}.0123456789ab.sqlite"  # a run beside us
+    stale.write_bytes(b"")
+    alive.write_bytes(b"")
+    index = OutputIndex(tmp_path)
+    assert not stale.exists() and alive.exists() and index.path.exists()
+    assert index.claim("SKU-1", 2) is None and index.claim("SKU-1", 9) == 2
+    index.close()
+    assert not index.path.exists() and alive.exists()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import socket
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -33,13 +34,15 @@ T = TypeVar("T", Row, BadRow)
 
 
 class OutputIndex:
-    """Output name -> the first line that named it, in a SQLite file (one per process)."""
+    """Output name -> the first line that named it, in a SQLite file (one per run)."""
 
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         root = Path(folder)
         root.mkdir(parents=True, exist_ok=True)
-        self.path = root / f"outputs.{socket.gethostname()}-{os.getpid()}.sqlite"
-        self.path.unlink(missing_ok=True)  # a killed run's leftover: the index is rebuilt
+        host = socket.gethostname()
+        _remove_leftovers(root, host)
+        # one per run: shards of one Dask worker process run side by side
+        self.path = root / f"outputs.{host}.{os.getpid()}.{uuid.uuid4().hex[:12]}.sqlite"
         # used by the manifest's reader thread (one at a time, not always the same thread)
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=OFF")
@@ -72,6 +75,18 @@ class OutputIndex:
             self._db.close()
         finally:
             self.path.unlink(missing_ok=True)
+
+
+def _remove_leftovers(root: Path, host: str) -> None:
+    """Indexes left by killed runs of this machine (their process is gone) are removed."""
+    for path in root.glob(f"outputs.{host}.*.sqlite"):
+        try:
+            pid = int(path.name[len(f"outputs.{host}.") :].split(".")[0])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            path.unlink(missing_ok=True)
+        except (ValueError, PermissionError, OSError):
+            continue  # not ours to judge: another user's process, or a foreign name
 
 
 def claim_outputs(rows: Iterator[Row | BadRow], index: OutputIndex) -> Iterator[Row | BadRow]:
