@@ -72,3 +72,26 @@ def test_a_client_sends_through_the_budget() -> None:
     assert asyncio.run(main()) == [429, 200, 200]
     assert limiter.sent == 3 and limiter.rate_limited == 1 and limiter.in_flight == 0
     assert budget.granted == 3 and budget.rate_limited == 1
+
+
+class LostBudget:
+    """A budget whose worker died: every call fails, as a Dask actor's handle then does."""
+
+    def reserve(self) -> tuple[float, float]:
+        raise RuntimeError("Worker holding Actor was lost")
+
+    def report(self, status_code: int | None, retry_after: float | None = None) -> float:
+        raise RuntimeError("Worker holding Actor was lost")
+
+
+def test_a_lost_budget_leaves_the_process_its_own_share() -> None:
+    from photoroom.batch import RateLimiter
+
+    own = RateLimiter(5, concurrency=2)
+    limiter = BudgetLimiter(LostBudget(), fallback=own)
+    limiter.acquire_blocking()
+    limiter.release(200)
+    asyncio.run(limiter.acquire())
+    limiter.release(429, httpx.Headers({"retry-after": "0"}))
+    assert isinstance(limiter.lost, RuntimeError)
+    assert limiter.sent == 2 and own.sent == 2 and own.rate_limited == 1

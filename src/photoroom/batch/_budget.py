@@ -10,7 +10,9 @@ one process): one worker's 429 slows all of them.
 
 :class:`BudgetLimiter` is what a process plugs into :class:`LimitedTransport` in place of a
 :class:`RateLimiter`. It learns of pauses from every answer of the budget; a slot granted
-before a pause it has since heard of is given back and reserved again after the pause.
+before a pause it has since heard of is given back and reserved again after the pause. If the
+budget cannot be reached any more (on Dask: the worker holding it died), the process carries
+on with its own :class:`RateLimiter` (its share of the rate) rather than failing its rows.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from .._logging import logger
 from .._retries import MAX_RETRY_AFTER, parse_retry_after
+from ._limiter import RateLimiter
 
 __all__ = ["BudgetLimiter", "RateBudget"]
 
@@ -114,8 +118,17 @@ class BudgetLimiter:
     429 answers this process saw, the budget counts everyone's.
     """
 
-    def __init__(self, budget: Any, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        budget: Any,
+        *,
+        fallback: RateLimiter | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.budget = budget
+        self.fallback = fallback if fallback is not None else RateLimiter(None)
+        """Paces this process alone once the budget cannot be reached (its worker was lost)."""
+        self.lost: BaseException | None = None
         self._clock = clock
         self._lock = threading.Lock()
         self._blocked_until = 0.0
@@ -132,10 +145,28 @@ class BudgetLimiter:
         with self._lock:
             return self._blocked_until - self._clock()
 
-    def _reserve(self) -> float:
-        delay, pause = _value(self.budget.reserve())
-        self._heard(float(pause))
-        return float(delay)
+    def _reserve(self) -> float | None:
+        """The delay of the next slot; ``None`` once the budget is lost (use the fallback)."""
+        if self.lost is None:
+            try:
+                delay, pause = _value(self.budget.reserve())
+            except Exception as exc:  # the actor's worker died: Dask says so in many ways
+                self._lose(exc)
+            else:
+                self._heard(float(pause))
+                return float(delay)
+        return None
+
+    def _lose(self, exc: BaseException) -> None:
+        if self.lost is None:
+            self.lost = exc
+            logger.warning(
+                "the shared rate budget cannot be reached (%s: %s): this process now paces "
+                "itself alone at %s requests/s",
+                type(exc).__name__,
+                exc,
+                self.fallback.target_rate,
+            )
 
     def _granted(self) -> None:
         with self._lock:
@@ -147,6 +178,10 @@ class BudgetLimiter:
             if (wait := self._paused()) > 0:
                 await asyncio.sleep(wait)
             delay = await asyncio.to_thread(self._reserve)
+            if delay is None:
+                await self.fallback.acquire()
+                self._granted()
+                return
             if delay > 0:
                 await asyncio.sleep(delay)
             if self._paused() <= 0:
@@ -158,6 +193,10 @@ class BudgetLimiter:
             if (wait := self._paused()) > 0:
                 time.sleep(wait)
             delay = self._reserve()
+            if delay is None:
+                self.fallback.acquire_blocking()
+                self._granted()
+                return
             if delay > 0:
                 time.sleep(delay)
             if self._paused() <= 0:
@@ -174,7 +213,14 @@ class BudgetLimiter:
                 retry_after = parse_retry_after(headers) if headers is not None else None
                 pause = min(retry_after if retry_after is not None else 1.0, MAX_RETRY_AFTER)
                 self._blocked_until = max(self._blocked_until, self._clock() + pause)
-        answer = self.budget.report(status_code, retry_after)
+        if self.lost is not None:
+            self.fallback.release(status_code, headers)
+            return
+        try:
+            answer = self.budget.report(status_code, retry_after)
+        except Exception as exc:
+            self._lose(exc)
+            return
         if not hasattr(answer, "result"):  # a local budget answers at once
             self._heard(float(answer))
 

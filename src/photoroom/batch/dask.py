@@ -16,10 +16,12 @@ The account's ``rate`` is held by one :class:`~photoroom.batch._budget.RateBudge
 Dask actor (``rate_sharing="shared"``, the default): every request of every shard reserves its
 slot there, so the cluster runs at the account's limit however uneven the shards are, whichever
 finish first, and whatever Dask reruns; a 429 seen by any shard pauses and slows all of them.
-The budget lives on one worker: if that worker is lost, the shards fail and a rerun (which
-skips what is done) makes a new one. ``rate_sharing="per-shard"`` gives each shard its own
-limiter at ``rate / N`` instead (no actor; the cluster then runs below the limit as soon as
-one shard finishes before the others).
+The budget lives on one worker: if that worker is lost, each shard carries on with its own
+limiter at ``rate / N`` (and a warning in its log), and the next run makes a new budget.
+:func:`run_on_dask` returns (or raises a shard's error) only once no shard is running, so a
+rerun never overlaps the shards of a failed run. ``rate_sharing="per-shard"`` gives each
+shard its own limiter at ``rate / N`` instead (no actor; the cluster then runs below the limit
+as soon as one shard finishes before the others).
 """
 
 from __future__ import annotations
@@ -57,18 +59,16 @@ def run_shard(
     """Run shard ``index`` of ``count`` in this process; the report as a dict (picklable).
 
     ``budget`` (a :class:`RateBudget` or an actor handle of one) paces every request of the
-    shard; without it the shard has its own limiter at ``rate``. The report adds
+    shard; without it, or once it cannot be reached, the shard has its own limiter at
+    ``rate``. The report adds
     ``attempts`` (requests this shard sent, retries included) and ``worker_pid``.
     """
     from . import RateLimiter, batch_client, run_manifest
     from ._budget import BudgetLimiter
 
     async def main() -> dict[str, Any]:
-        limiter: Any = (
-            BudgetLimiter(budget)
-            if budget is not None
-            else RateLimiter(rate, concurrency=concurrency)
-        )
+        own = RateLimiter(rate, concurrency=concurrency)
+        limiter: Any = own if budget is None else BudgetLimiter(budget, fallback=own)
         async with batch_client(api_key, limiter=limiter, **dict(client_options or {})) as client:
             report = await run_manifest(
                 client,
@@ -115,12 +115,11 @@ def run_on_dask(
 
     run = uuid.uuid4().hex[:12]  # a rerun is new work for Dask (never its cached results)
     budget: Any = None
-    per_shard = None if rate is None else rate / shards
+    per_shard = None if rate is None else rate / shards  # shared: if the budget is lost
     if rate_sharing == "shared":
         budget = dask_client.submit(
             RateBudget, rate, actor=True, pure=False, key=f"photoroom-rate-budget-{run}"
         ).result()
-        per_shard = None
     futures = [
         dask_client.submit(
             run_shard,
@@ -136,5 +135,9 @@ def run_on_dask(
         )
         for index in range(shards)
     ]
+    import distributed
+
+    wait: Any = distributed.wait  # untyped
+    wait(futures)  # every shard finished or failed: none is still writing when this returns
     results: list[dict[str, Any]] = dask_client.gather(futures)
     return results
