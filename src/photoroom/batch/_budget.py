@@ -104,10 +104,16 @@ class RateBudget:
             }
 
 
+BUDGET_TIMEOUT = 10.0
+"""Seconds to wait for the budget's answer before pacing alone (a lost actor's worker can
+take Dask minutes of connection retries to give up on; an answer normally takes
+milliseconds)."""
+
+
 def _value(answer: Any) -> Any:
     """A Dask actor answers with a future; a local budget with the value itself."""
     result = getattr(answer, "result", None)
-    return result() if callable(result) else answer
+    return result(timeout=BUDGET_TIMEOUT) if callable(result) else answer
 
 
 class BudgetLimiter:

@@ -34,9 +34,37 @@ from typing import Any, Literal
 
 from ._manifest import Operation
 
-__all__ = ["RateSharing", "run_on_dask", "run_shard"]
+__all__ = ["BudgetAddress", "RateSharing", "run_on_dask", "run_shard"]
 
 RateSharing = Literal["shared", "per-shard"]
+
+
+class BudgetAddress:
+    """Where the run's :class:`RateBudget` actor lives, handed to the shards as plain data.
+
+    Handing them the actor itself would make every shard a dependent of the actor's key: when
+    the worker holding it dies, Dask would start every running shard again beside the copy
+    still running (two copies of a shard write the same rows). With its address, a shard
+    opens its own handle, and a lost budget only makes it fall back to its own limiter.
+    """
+
+    __slots__ = ("address", "key")
+
+    def __init__(self, address: str, key: str) -> None:
+        self.address = address
+        self.key = key
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (BudgetAddress, (self.address, self.key))
+
+    def handle(self) -> Any:
+        """An actor handle of the budget (in a Dask worker or client process)."""
+        from distributed import actor
+
+        from ._budget import RateBudget
+
+        make: Any = actor.Actor  # untyped
+        return make(RateBudget, self.address, self.key)
 
 
 def run_shard(
@@ -58,17 +86,18 @@ def run_shard(
 ) -> dict[str, Any]:
     """Run shard ``index`` of ``count`` in this process; the report as a dict (picklable).
 
-    ``budget`` (a :class:`RateBudget` or an actor handle of one) paces every request of the
-    shard; without it, or once it cannot be reached, the shard has its own limiter at
-    ``rate``. The report adds
-    ``attempts`` (requests this shard sent, retries included) and ``worker_pid``.
+    ``budget`` (a :class:`RateBudget`, an actor handle or a :class:`BudgetAddress` of one)
+    paces every request of the shard; without it, or once it cannot be reached, the shard has
+    its own limiter at ``rate``. The report adds ``attempts`` (requests this shard sent,
+    retries included) and ``worker_pid``.
     """
     from . import RateLimiter, batch_client, run_manifest
     from ._budget import BudgetLimiter
 
     async def main() -> dict[str, Any]:
         own = RateLimiter(rate, concurrency=concurrency)
-        limiter: Any = own if budget is None else BudgetLimiter(budget, fallback=own)
+        shared = budget.handle() if isinstance(budget, BudgetAddress) else budget
+        limiter: Any = own if shared is None else BudgetLimiter(shared, fallback=own)
         async with batch_client(api_key, limiter=limiter, **dict(client_options or {})) as client:
             report = await run_manifest(
                 client,
@@ -117,9 +146,12 @@ def run_on_dask(
     budget: Any = None
     per_shard = None if rate is None else rate / shards  # shared: if the budget is lost
     if rate_sharing == "shared":
-        budget = dask_client.submit(
+        actor = dask_client.submit(
             RateBudget, rate, actor=True, pure=False, key=f"photoroom-rate-budget-{run}"
-        ).result()
+        )
+        actor.result()  # placed and built; the future keeps it alive until the run ends
+        (address,) = dask_client.who_has([actor])[actor.key]
+        budget = BudgetAddress(address, str(actor.key))
     futures = [
         dask_client.submit(
             run_shard,
