@@ -18,7 +18,7 @@ HOST     ?= 127.0.0.1
 PORT     ?= 8080
 EXAMPLES ?= 1000
 
-.PHONY: install browser fetch update-spec overlay generate check-generated lint lint-workflows typecheck test \
+.PHONY: install browser curl fetch update-spec overlay generate check-generated lint lint-workflows typecheck test \
         emulator demo fuzz bench clean
 
 install: $(STAMP)
@@ -80,7 +80,13 @@ browser:
 	{ echo "installing Debian's chromium for the review-sheet test"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: install browser check-generated lint typecheck
+# The real curl runs the commands --dry-run prints, in tests/client/test_cli_dry_run.py.
+curl:
+	@command -v curl >/dev/null 2>&1 || \
+	{ echo "installing Debian's curl for the --dry-run test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
+
+test: install browser curl check-generated lint typecheck
 	$(PY) -m pytest -q
 
 emulator: install

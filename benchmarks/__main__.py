@@ -47,6 +47,7 @@ BENCHMARKS: dict[str, list[tuple[str, str]]] = {
     ],
     "catalogue": [
         ("catalogue batch at the rate limit", ">= 0.95 of the limit, <= 2 % 429"),
+        ("catalogue on Dask, one shared rate budget", ">= 0.95 of the limit, <= 2 % 429"),
         ("catalogue manifest memory", "<= 50 MB"),
     ],
 }

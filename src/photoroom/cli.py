@@ -137,6 +137,12 @@ def _add_batch_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write the per-image report as JSON ('-': to stdout); also written after Ctrl-C",
     )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="validate every image and option, send nothing, and print the equivalent curl "
+        "command of each request (the key as $PHOTOROOM_API_KEY)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -254,6 +260,11 @@ async def _run_batch(args: argparse.Namespace, output: BatchOutput) -> int:
     inputs = expand_inputs(args.images)
     if not inputs:
         raise UsageError("no images found in " + ", ".join(args.images))
+    if args.dry_run:
+        from ._cli_dry_run import dry_run_images
+
+        options = edit_options(args) if args.command == "edit" else remove_background_options(args)
+        return await dry_run_images(args, inputs, args.command, options)
     async with open_client(args) as client:
         progress = False if args.quiet else None
         if args.command == "edit":

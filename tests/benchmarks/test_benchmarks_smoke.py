@@ -35,6 +35,7 @@ BENCHMARKS = [
     "emulator full /v2/edit, 12 MP, HTTP",
     "emulator GET /v2/account",
     "catalogue batch at the rate limit",
+    "catalogue on Dask, one shared rate budget",
     "catalogue manifest memory",
 ]
 MEASURED = {"pass", "FAIL", "report"}

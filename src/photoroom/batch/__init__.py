@@ -23,6 +23,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
+from ._budget import BudgetLimiter, RateBudget
 from ._clients import ImageClient, SyncImageClient, ThreadedClient
 from ._engine import LEDGER_DIR, ManifestReport, RowOutcome, run_manifest
 from ._folder import BatchItem, BatchReport, run_folder
@@ -35,7 +36,15 @@ from ._limiter import (
     parse_rate,
     shared_limiter,
 )
-from ._manifest import BadRow, ManifestError, Row, iter_manifest, options_from_wire, row_key
+from ._manifest import (
+    BadRow,
+    ManifestError,
+    Row,
+    iter_manifest,
+    options_from_wire,
+    row_key,
+    shard_of,
+)
 from ._store import FsspecStore, LocalStore, open_store
 
 if TYPE_CHECKING:
@@ -46,6 +55,7 @@ __all__ = [
     "BadRow",
     "BatchItem",
     "BatchReport",
+    "BudgetLimiter",
     "FsspecStore",
     "ImageClient",
     "Ledger",
@@ -53,6 +63,7 @@ __all__ = [
     "LocalStore",
     "ManifestError",
     "ManifestReport",
+    "RateBudget",
     "RateLimiter",
     "Row",
     "RowOutcome",
@@ -70,6 +81,7 @@ __all__ = [
     "row_key",
     "run_folder",
     "run_manifest",
+    "shard_of",
     "shared_limiter",
 ]
 

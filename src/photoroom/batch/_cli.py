@@ -100,6 +100,12 @@ def add_batch_parser(
             help="write a static HTML review sheet: before/after pairs, least certain first, "
             "the failures and the ledger's counts (thumbnails in PATH_files/ beside it)",
         )
+        sub.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="check every row of the shard (inputs, columns, duplicates, options), send "
+            "nothing, write nothing, and print the equivalent curl command of each request",
+        )
         add_options(sub)
         add_common(sub)
     return batch
@@ -116,6 +122,11 @@ async def run_batch_command(args: argparse.Namespace) -> tuple[ManifestReport, i
 
     operation: Operation = "edit" if args.batch_command == "edit" else "remove-bg"
     options = edit_options(args) if operation == "edit" else remove_background_options(args)
+    if args.dry_run:
+        from ._dry_run import dry_run_manifest
+
+        exit_code = await dry_run_manifest(args, operation, options)
+        return ManifestReport(args.manifest, args.output, "", args.shard), exit_code
     rate = args.rate
     if rate is not None and args.shard[1] > 1 and not args.rate_per_shard:
         rate = rate / args.shard[1]
@@ -160,6 +171,8 @@ async def run_batch_command(args: argparse.Namespace) -> tuple[ManifestReport, i
     if not args.quiet:
         for failure in report.failures:
             where = f"line {failure.line}: {failure.input}"
+            if failure.output is not None:
+                where += f" -> {failure.output}"
             code = f" ({failure.status_code})" if failure.status_code else ""
             before = " [previous run; --retry-failed redoes it]" if failure.previous else ""
             message = f"{failure.error_type}{code}: {failure.error}{before}"

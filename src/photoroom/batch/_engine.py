@@ -42,6 +42,7 @@ from ._manifest import (
     row_key,
     shard_of,
 )
+from ._outputs import OutputIndex, claim_outputs
 from ._plan import Plan, check_options, predicted_extension, stem_of
 from ._store import LocalStore, open_store
 
@@ -56,8 +57,10 @@ __all__ = [
     "RowOutcome",
     "execute",
     "execute_blocking",
+    "plan_row",
     "pump",
     "pump_threads",
+    "read_fsspec",
     "run_manifest",
 ]
 
@@ -80,6 +83,7 @@ class RowOutcome:
     status: RowStatus
     key: str
     output: str | None = None
+    """Where the row was written; for a failed row, the output its manifest row named."""
     error_type: str | None = None
     error: str | None = None
     status_code: int | None = None
@@ -218,7 +222,8 @@ def _wire_globals(options: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _plan(op_name: Operation, row: Row, key: str, globals_: Mapping[str, Any]) -> Plan | BadRow:
+def plan_row(op_name: Operation, row: Row, key: str, globals_: Mapping[str, Any]) -> Plan | BadRow:
+    """A manifest row as a unit of work, or the reason the API would refuse it."""
     try:
         options = _merge(globals_, options_from_wire(op_name, row.wire))
         check_options(op_name, row.input, options)
@@ -237,7 +242,8 @@ def _plan(op_name: Operation, row: Row, key: str, globals_: Mapping[str, Any]) -
     return Plan(row, key, options, name, named)
 
 
-def _read_fsspec(url: str) -> bytes:
+def read_fsspec(url: str) -> bytes:
+    """An fsspec object's bytes (``s3://``...), naming the extra to install if it is missing."""
     try:
         import fsspec
     except ImportError as exc:
@@ -359,6 +365,7 @@ async def run_manifest(
                 error_type=before.get("error_type"),
                 error=before.get("error"),
                 status_code=before.get("status_code"),
+                output=before.get("output"),
                 previous=True,
             )
             await record(outcome, write=False)
@@ -370,12 +377,13 @@ async def run_manifest(
                     item.input,
                     "failed",
                     key,
+                    output=item.output,
                     error_type=item.error_type,
                     error=item.reason,
                 )
             )
             return
-        plan = _plan(operation, item, key, globals_)
+        plan = plan_row(operation, item, key, globals_)
         if isinstance(plan, BadRow):
             await record(
                 RowOutcome(
@@ -383,6 +391,7 @@ async def run_manifest(
                     item.input,
                     "failed",
                     key,
+                    output=item.output,
                     error_type=plan.error_type,
                     error=plan.reason,
                 )
@@ -402,14 +411,16 @@ async def run_manifest(
             raise
         await record(outcome)
 
+    outputs = OutputIndex(ledger_dir)  # duplicate output names, on disk (flat memory)
     try:
-        await pump(iter_manifest(manifest, operation), handle, concurrency)
+        await pump(claim_outputs(iter_manifest(manifest, operation), outputs), handle, concurrency)
     except BaseException:
         if fatal:
             raise fatal[0] from None
         raise
     finally:
         book.close()
+        outputs.close()
         report.elapsed = time.monotonic() - start
         if limiter is not None:
             report.rate_limited = limiter.rate_limited - limited_before
@@ -454,7 +465,7 @@ async def execute(
         if source is None:
             source = plan.row.input
             if input_kind(source) == "fsspec":
-                source = await asyncio.to_thread(_read_fsspec, source)
+                source = await asyncio.to_thread(read_fsspec, source)
         result = await operation_method(client, operation)(source, **plan.options)
     except fatal:
         raise
@@ -481,7 +492,7 @@ def execute_blocking(
         if source is None:
             source = plan.row.input
             if input_kind(source) == "fsspec":
-                source = _read_fsspec(source)
+                source = read_fsspec(source)
         result = operation_method(client, operation)(source, **plan.options)
     except fatal:
         raise
@@ -605,6 +616,7 @@ def _failure(row: Row, key: str, exc: BaseException) -> RowOutcome:
         row.input,
         "failed",
         key,
+        output=row.output,
         error_type=type(exc).__name__,
         error=str(exc)[:1000],
         status_code=getattr(exc, "status_code", None),

@@ -68,6 +68,8 @@ class BadRow:
     input: str
     reason: str
     error_type: str = "ValueError"
+    output: str | None = None
+    """The output the row named, when it named one (for the report)."""
 
 
 def input_kind(value: str) -> Literal["url", "local", "fsspec"]:
@@ -293,14 +295,20 @@ def _make_row(
         return BadRow(line, source, f"output must be text, got {type(output).__name__}")
     output = (output or "").strip() or None
     if output is not None and (output.startswith("/") or ".." in Path(output).parts):
-        return BadRow(line, source, f"output {output!r} must be a relative name inside the store")
+        return BadRow(
+            line,
+            source,
+            f"output {output!r} must be a relative name inside the store",
+            output=output,
+        )
     wire: dict[str, Any] = {}
     for name, value in values.items():
         if name in (INPUT_COLUMN, OUTPUT_COLUMN) or name is None:
             continue
         schema = wire_schema(op_name, name)
         if schema is None:
-            return BadRow(line, source, f"unknown parameter {name!r} (column of the manifest)")
+            reason = f"unknown parameter {name!r} (column of the manifest)"
+            return BadRow(line, source, reason, output=output)
         converted = convert_cell(value, schema) if text and isinstance(value, str) else value
         if converted is not None:
             wire[name] = converted

@@ -4,9 +4,10 @@ Every ``done`` row that wrote an output is a card: its input (before) beside its
 (after), with the answer's ``x-uncertainty-score``. Unscored answers (-1, a person was
 detected) come first, then the highest scores, then rows without a score. The first page
 (the given path) also has the ledger's counts (written, found already stored, failed) and the
-failed rows with their line and reason. Cards come :data:`PAGE_SIZE` to a page (``review.html``,
-``review-p0002.html``... beside it, linked both ways) and every image is ``loading="lazy"``, so
-a sheet of 10 000 rows opens as fast as one of 200.
+failed rows with their line, the output their manifest row named and the reason. Cards come
+:data:`PAGE_SIZE` to a page (``review.html``, ``review-p0002.html``... beside it, linked both
+ways) and every image is ``loading="lazy"``, so a sheet of 10 000 rows opens as fast as one of
+200.
 
 No server: with Pillow importable (the ``emulator`` extra has it) small thumbnails of local
 inputs (JPEG) and outputs (PNG, transparency kept) go in the ``<stem>_files/`` folder beside the
@@ -210,6 +211,7 @@ def _failures(records: list[dict[str, Any]]) -> str:
         rows.append(
             f"<tr><td>{html.escape(str(record.get('line', '?')))}</td>"
             f"<td>{html.escape(str(record.get('input', '')))}</td>"
+            f"<td>{html.escape(str(record.get('output') or ''))}</td>"
             f'<td class="reason">{html.escape(kind)}: '
             f"{html.escape(str(record.get('error', '')))}</td></tr>"
         )
@@ -217,7 +219,7 @@ def _failures(records: list[dict[str, Any]]) -> str:
     tail = f"<p>{more} more failed rows in the ledger.</p>" if more > 0 else ""
     return (
         f'<h2 id="failures">{len(records)} failed rows</h2>'
-        '<table class="failures"><tr><th>line</th><th>input</th><th>reason</th></tr>'
+        '<table class="failures"><tr><th>line</th><th>input</th><th>output</th><th>reason</th></tr>'
         + "\n".join(rows)
         + f"</table>{tail}"
     )
