@@ -10,6 +10,7 @@ the emulator with plain httpx, so they do not depend on the client.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -52,16 +53,18 @@ def _repeat(ctx: Context, work: Callable[[bytes], Any], photo: bytes, small: byt
 
 def in_process(ctx: Context, photo: bytes, small: bytes) -> Row:
     """decode -> segment -> cut-out -> PNG, timed step by step in this process."""
+    from photoroom.spec import REMOVE_BACKGROUND, limits_of
     from photoroom_emulator.imaging.decode import load_image
     from photoroom_emulator.imaging.encode import encode
     from photoroom_emulator.imaging.segment_options import SegmentOptions, render_segment_output
     from photoroom_emulator.imaging.segmentation import segment
 
+    limits = dataclasses.asdict(limits_of(REMOVE_BACKGROUND))
     steps: dict[str, list[float]] = {"decode": [], "segment": [], "cut-out": [], "encode": []}
 
     def once(data: bytes) -> None:
         start = time.perf_counter()
-        image = load_image(data)
+        image = load_image(data, **limits)
         t1 = time.perf_counter()
         mask = segment(image)
         t2 = time.perf_counter()

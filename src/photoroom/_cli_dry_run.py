@@ -39,7 +39,9 @@ async def dry_run_images(
 
     extension = predicted_extension("edit" if operation == "edit" else "remove-bg", options)
     invalid = 0
-    async with dry_run_client(args.api_key, args.base_url) as client:
+    from ._client import AsyncPhotoroom
+
+    async with dry_run_client(AsyncPhotoroom, args.api_key, args.base_url) as client:
         for source in inputs:
             method = client.edit if operation == "edit" else client.remove_background
             try:

@@ -150,14 +150,14 @@ def curl_command(
     return " ".join(words)
 
 
-def dry_run_client(api_key: str | None, base_url: str | None) -> Any:
-    """An :class:`~photoroom.AsyncPhotoroom` on a :class:`DryRunTransport` (no retries).
+def dry_run_client(client_class: Any, api_key: str | None, base_url: str | None) -> Any:
+    """A ``client_class`` (:class:`~photoroom.AsyncPhotoroom`, handed in by the caller, so this
+    module stays below the clients) on a :class:`DryRunTransport` (no retries).
 
     Without a key it gets a placeholder: nothing is sent, and the printed commands read the
     key from ``$PHOTOROOM_API_KEY`` anyway.
     """
-    from photoroom import AsyncPhotoroom  # the public name: batch -> _dry_run stays acyclic
 
     key = api_key or os.environ.get("PHOTOROOM_API_KEY") or "dry-run-sends-nothing"
     http = httpx.AsyncClient(transport=DryRunTransport())
-    return AsyncPhotoroom(key, base_url=base_url, max_retries=0, http_client=http)
+    return client_class(key, base_url=base_url, max_retries=0, http_client=http)

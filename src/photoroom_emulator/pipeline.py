@@ -1,6 +1,8 @@
 """From validated parameters to encoded bytes and response headers, through the imaging core.
 
-This is the only module that knows both the API's parameter names and the imaging functions.
+It reads which features a request asks for by their wire names (through :mod:`photoroom.spec`)
+and gets each feature's typed options from the wire adapter (:mod:`.adapter`); the imaging core
+it calls knows no parameter name.
 CPU work runs in a worker thread so the event loop keeps serving other requests. Any
 :class:`~.imaging.errors.ImagingError` becomes the caller's 400.
 
@@ -42,16 +44,17 @@ from photoroom.spec import (
     operation,
 )
 
+from . import adapter
 from .config import EmulatorConfig
 from .errors import bad_request
 from .imaging import generative
 from .imaging.colors import parse_color
-from .imaging.compose import BlurOptions, ComposeOptions, OutlineOptions, ShadowOptions, compose
+from .imaging.compose import BlurOptions, ComposeOptions, OutlineOptions, compose
 from .imaging.decode import load_image, sniff_format
 from .imaging.encode import DEFAULT_MEDIA_TYPE, encode, watermark
 from .imaging.errors import ImageInputError, ImagingError
-from .imaging.layout import CroppedSides, LayoutOptions, compute_layout, cropped_sides
-from .imaging.segment_options import SegmentOptions, render_segment_output
+from .imaging.layout import CroppedSides, compute_layout, cropped_sides
+from .imaging.segment_options import render_segment_output
 from .imaging.segmentation import Mask, apply_alpha, detect_person, segment
 from .validation import Params
 
@@ -199,13 +202,7 @@ async def _in_thread(work: Callable[[], T]) -> T:
 
 
 def _segment(data: bytes, params: Params, sandbox: bool) -> ImageResult:
-    options = SegmentOptions.from_form(
-        channels=_str(params.get(RemoveBackground.CHANNELS)),
-        bg_color=_str(params.get(RemoveBackground.BG_COLOR)),
-        size=_str(params.get(RemoveBackground.SIZE)),
-        crop=_str(params.get(RemoveBackground.CROP)),
-        despill=_str(params.get(RemoveBackground.DESPILL)),
-    )
+    options = adapter.segment_options(params.values)
     image = _load(data, RemoveBackground.IMAGE_FILE, SEGMENT_OPERATION)
     mask = segment(image, use_existing_alpha=True)
     output = render_segment_output(image, mask, options)
@@ -300,8 +297,13 @@ def _photo_edits(image: Image.Image, params: Params, headers: dict[str, str]) ->
     if params.given(ImageEditing.IRONING_MODE):
         image = generative.iron(image)
     if mode := params.get(ImageEditing.UPSCALE_MODE):
+        limits = limits_of(EDIT_OPERATION)  # the largest output is the largest input
         image = generative.upscale(
-            image, str(mode), _str(params.get(ImageEditing.UPSCALE_DOWNSCALE_IF_NEEDED))
+            image,
+            str(mode),
+            _str(params.get(ImageEditing.UPSCALE_DOWNSCALE_IF_NEEDED)),
+            max_side=limits.max_side,
+            max_pixels=limits.max_pixels,
         )
     return image.convert("RGBA")
 
@@ -350,7 +352,7 @@ def _composed(
     """Layout and composition: the usual ``/v2/edit`` result."""
 
     remove_background = params.get(ImageEditing.REMOVE_BACKGROUND, True) is not False
-    options = LayoutOptions.from_params(params.values)
+    options = adapter.layout_options(params.values, limits_of(EDIT_OPERATION))
     if remove_background and mask is not None:
         placement = compute_layout(image.size, mask.bbox(), mask.cropped_sides(), options)
     else:
@@ -385,7 +387,7 @@ def _composed(
         background_scaling=str(params.get(ImageEditing.BACKGROUND_SCALING)),
         blur=blur,
         outline=outline,
-        shadow=ShadowOptions.from_params(params.values),
+        shadow=adapter.shadow_options(params.values),
     )
     return compose(image, mask.alpha if mask is not None else None, placement, compose_options)
 
@@ -405,7 +407,7 @@ def _requested_size(params: Params) -> tuple[int, int] | None:
         if params.given(feature.mode):
             quality = params.get(feature.quality) if feature.quality else None
             size = str(params.get(feature.size))
-            return generative.preset_size(size, feature.size, _str(quality))
+            return generative.preset_size(size, _str(quality))
     if params.given(ImageEditing.IMAGE_FROM_PROMPT_PROMPT):
         return generative.image_from_prompt_size(
             _str(params.get(ImageEditing.IMAGE_FROM_PROMPT_SIZE))

@@ -48,13 +48,15 @@ async def dry_run_manifest(
     """Print one curl command per valid row of the shard; 0 when every row is valid, else 1."""
     import tempfile
 
+    from photoroom import AsyncPhotoroom  # the public name: the batch package sits above it
+
     index, count = args.shard
     built = invalid = 0
     local_output = input_kind(args.output) == "local"
     with tempfile.TemporaryDirectory(prefix="photoroom-dry-run-") as scratch:
         outputs = OutputIndex(scratch)
         try:
-            async with dry_run_client(args.api_key, args.base_url) as client:
+            async with dry_run_client(AsyncPhotoroom, args.api_key, args.base_url) as client:
                 for item in claim_outputs(iter_manifest(args.manifest, operation), outputs):
                     key = row_key(operation, item, {})
                     if count > 1 and shard_of(key, count) != index:

@@ -21,15 +21,12 @@ Everything is RGBA; encoding (and flattening for JPEG) is :mod:`.encode`'s job.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
 import numpy as np
 from numpy.typing import NDArray
 from PIL import Image, ImageOps
-
-from photoroom.spec import ImageEditing
 
 from .colors import RGBA
 from .errors import ImagingError
@@ -131,55 +128,6 @@ class ShadowOptions:
             pose=base.pose if self.pose is None else self.pose,
             floating=base.floating,
         )
-
-    @classmethod
-    def from_params(cls, params: Mapping[str, object]) -> ShadowOptions | None:
-        """Read ``shadow.mode`` and ``shadow.*Override`` (numbers or their named presets)."""
-        mode = params.get(ImageEditing.SHADOW_MODE)
-        if mode is None:
-            return None
-        return cls(
-            mode=str(mode),
-            direction=_named_number(
-                params, ImageEditing.SHADOW_DIRECTION_OVERRIDE, SHADOW_DIRECTIONS, 0, 360
-            ),
-            spread=_named_number(
-                params, ImageEditing.SHADOW_SPREAD_OVERRIDE, SHADOW_SPREADS, 0, 90
-            ),
-            softness=_named_number(params, ImageEditing.SHADOW_SOFTNESS_OVERRIDE, {}, 0, 1),
-            intensity=_named_number(params, ImageEditing.SHADOW_INTENSITY_OVERRIDE, {}, 0, 1),
-            pose=_named_number(
-                params, ImageEditing.SHADOW_SUBJECT_POSE_OVERRIDE, SHADOW_POSES, 0, 90
-            ),
-        )
-
-
-def _named_number(
-    params: Mapping[str, object], name: str, names: Mapping[str, float], low: float, high: float
-) -> float | None:
-    value = params.get(name)
-    if value is None:
-        return None
-    if isinstance(value, str) and value in names:
-        return names[value]
-    if isinstance(value, str) and names and not _is_numeral(value):
-        return None  # a named value with no entry: the mode's own value (see above)
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        number = math.nan
-    if isinstance(value, bool) or not low <= number <= high:
-        choices = f" or one of {', '.join(names)}" if names else ""
-        raise ImagingError(f"{name}: {value!r} must be a number in [{low:g}, {high:g}]{choices}.")
-    return number % 360 if high == 360 else number
-
-
-def _is_numeral(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 @dataclass(frozen=True)

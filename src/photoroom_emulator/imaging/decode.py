@@ -17,11 +17,6 @@ from .errors import ImageInputError
 
 ACCEPTED: Final = "PNG, JPEG, WEBP, HEIC"
 
-# Limits of the Remove Background API (docs page "File size, resolution and format").
-MAX_BYTES: Final = 50 * 1024 * 1024
-MAX_SIDE: Final = 6000
-MAX_PIXELS: Final = 36_000_000
-
 # Keys this module adds to ``Image.info`` so later steps know what the upload was.
 SOURCE_FORMAT_KEY: Final = "photoroom.source_format"
 SOURCE_MODE_KEY: Final = "photoroom.source_mode"
@@ -58,9 +53,9 @@ def sniff_format(data: bytes) -> str | None:
 def load_image(
     data: bytes,
     *,
-    max_bytes: int = MAX_BYTES,
-    max_side: int | None = MAX_SIDE,
-    max_pixels: int = MAX_PIXELS,
+    max_bytes: int,
+    max_side: int | None,
+    max_pixels: int,
     name: str = "image",
 ) -> Image.Image:
     """Decode an upload into an RGBA image with EXIF orientation applied.

@@ -33,8 +33,6 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageFont, ImageOps
 
-from photoroom.spec import ImageEditing
-
 from .errors import ImageInputError, ImagingError
 from .layout import CroppedSides
 
@@ -56,11 +54,9 @@ IMAGE_FROM_PROMPT_SIZES: Final[dict[str, tuple[int, int]]] = {
 }
 QUALITY_SCALE: Final = {"standard": 1, "advanced": 2, "premium": 4}
 
-# Input limits of AI Upscale per mode (spec: upscale.mode) and the API's output limits.
+# Input limits of AI Upscale per mode (spec: upscale.mode).
 UPSCALE_INPUT_PIXELS: Final = {"ai.fast": 1_000_000, "ai.slow": 262_144}
 UPSCALE_FACTOR: Final = 2  # "up to 4 times its original size": 4x the pixels, 2x each side
-MAX_SIDE: Final = 6000
-MAX_PIXELS: Final = 36_000_000
 
 LABEL: Final = "EMULATED"
 SEED_MODULUS: Final = 1_000_000_000
@@ -378,9 +374,15 @@ def remove_text(image: Image.Image, mode: str = "ai.all") -> tuple[Image.Image, 
 
 
 def upscale(
-    image: Image.Image, mode: str = "ai.fast", downscale_if_needed: str | None = None
+    image: Image.Image,
+    mode: str = "ai.fast",
+    downscale_if_needed: str | None = None,
+    *,
+    max_side: int | None = None,
+    max_pixels: int | None = None,
 ) -> Image.Image:
-    """``upscale.mode``: Lanczos x2 per side (4x the pixels), bounded to 6000 px and 36 MP.
+    """``upscale.mode``: Lanczos x2 per side (4x the pixels), bounded to the caller's largest
+    output (``max_side`` on a side, ``max_pixels`` in all; ``None``: unbounded).
 
     Inputs over the mode's limit (1 MP fast, 0.26 MP slow) are refused with ``never`` (the
     default), shrunk to the limit first with ``always``, and with ``skipUpscaleIfNotNeeded`` shrunk
@@ -406,7 +408,9 @@ def upscale(
         )
     target_w, target_h = source.width * UPSCALE_FACTOR, source.height * UPSCALE_FACTOR
     bound = min(
-        1.0, MAX_SIDE / max(target_w, target_h), math.sqrt(MAX_PIXELS / (target_w * target_h))
+        1.0,
+        (max_side or math.inf) / max(target_w, target_h),
+        math.sqrt((max_pixels or math.inf) / (target_w * target_h)),
     )
     size = (max(1, math.floor(target_w * bound)), max(1, math.floor(target_h * bound)))
     return source.resize(size, Image.Resampling.LANCZOS)
@@ -523,7 +527,7 @@ def _extend(image: Image.Image, left: int, top: int, right: int, bottom: int) ->
 # --- product photography features --------------------------------------------------------------
 
 
-def preset_size(size: str, parameter: str, quality: str | None = None) -> tuple[int, int]:
+def preset_size(size: str, quality: str | None = None) -> tuple[int, int]:
     """Pixels for a ``*.size`` preset, scaled by ``virtualModel.quality``."""
     width, height = SIZE_PRESETS.get(size) or size_from_name(size)
     scale = QUALITY_SCALE.get(quality or "", 1)  # none, or one upstream adds: the base scale
@@ -581,7 +585,7 @@ def flat_lay(
     chosen = seed_for(prompt, seed, salt="flatLay")
     staged = _staged(
         cutout,
-        preset_size(size, ImageEditing.FLAT_LAY_SIZE),
+        preset_size(size),
         prompt or "flat lay",
         chosen,
         fill=0.8,
@@ -598,7 +602,7 @@ def ghost_mannequin(
     chosen = seed_for(prompt, seed, salt="ghostMannequin")
     staged = _staged(
         cutout,
-        preset_size(size, ImageEditing.GHOST_MANNEQUIN_SIZE),
+        preset_size(size),
         prompt or "studio",
         chosen,
         fill=0.85,
@@ -620,7 +624,7 @@ def virtual_model(
 ) -> Image.Image:
     """``virtualModel.*``: a grey "model" silhouette wearing the product, on a scene backdrop."""
     chosen = seed_for(f"{prompt or ''}|{model}|{scene}|{pose}", seed, salt="virtualModel")
-    width, height = preset_size(size, ImageEditing.VIRTUAL_MODEL_SIZE, quality)
+    width, height = preset_size(size, quality)
     canvas = emulated_background((width, height), f"{scene} {prompt or ''}", chosen).convert("RGBA")
     draw = ImageDraw.Draw(canvas)
     unit = min(width, height / 2)

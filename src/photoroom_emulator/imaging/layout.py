@@ -36,14 +36,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final, Literal
 
 import numpy as np
 from numpy.typing import NDArray
-
-from photoroom.spec import ImageEditing
 
 from .errors import LayoutError
 
@@ -53,8 +50,6 @@ VerticalAlignment = Literal["top", "center", "bottom"]
 ReferenceBox = Literal["subjectBox", "originalImage"]
 
 MAX_RATIO: Final = 0.5
-# Largest canvas the emulator renders, as the API's largest ("full") output size.
-MAX_OUTPUT_PIXELS: Final = 36_000_000
 
 _NUMBER: Final = r"(?:\d+(?:\.\d*)?|\.\d+)"
 _PERCENT = re.compile(rf"({_NUMBER})\s*%")
@@ -168,82 +163,8 @@ class LayoutOptions:
     max_width: int | None = None
     max_height: int | None = None
     ignore_padding_and_snap_on_cropped_sides: bool = True
-
-    @classmethod
-    def from_params(cls, params: Mapping[str, object]) -> LayoutOptions:
-        """Build options from the API's camelCase parameters (values as sent, strings or numbers).
-
-        Unknown keys are ignored: they belong to other features of the same request.
-        """
-        output_size = str(params.get(ImageEditing.OUTPUT_SIZE, "auto"))
-        parse_output_size(output_size, (1, 1), None)  # validate the pattern early
-        return cls(
-            output_size=output_size,
-            padding=_sides(params, ImageEditing.PADDING),
-            margin=_sides(params, ImageEditing.MARGIN),
-            scaling=_choice(params, ImageEditing.SCALING, ("fit", "fill"), "fit"),  # type: ignore[arg-type]
-            horizontal_alignment=_choice(  # type: ignore[arg-type]
-                params, ImageEditing.HORIZONTAL_ALIGNMENT, ("left", "center", "right"), None
-            ),
-            vertical_alignment=_choice(  # type: ignore[arg-type]
-                params, ImageEditing.VERTICAL_ALIGNMENT, ("top", "center", "bottom"), None
-            ),
-            reference_box=_choice(  # type: ignore[arg-type]
-                params, ImageEditing.REFERENCE_BOX, ("subjectBox", "originalImage"), "subjectBox"
-            ),
-            max_width=_positive_int(params, ImageEditing.MAX_WIDTH),
-            max_height=_positive_int(params, ImageEditing.MAX_HEIGHT),
-            ignore_padding_and_snap_on_cropped_sides=_boolean(
-                params, ImageEditing.IGNORE_PADDING_AND_SNAP_ON_CROPPED_SIDES, True
-            ),
-        )
-
-
-def _sides(params: Mapping[str, object], name: str) -> Sides:
-    general = params.get(name)
-    base = NO_SPACING if general is None else parse_spacing(general, name)
-
-    def side(suffix: str) -> Spacing:
-        key = f"{name}{suffix}"
-        value = params.get(key)
-        return base if value is None else parse_spacing(value, key)
-
-    return Sides(left=side("Left"), top=side("Top"), right=side("Right"), bottom=side("Bottom"))
-
-
-def _choice(
-    params: Mapping[str, object], name: str, allowed: tuple[str, ...], default: str | None
-) -> str | None:
-    value = params.get(name)
-    if value is None:
-        return default
-    if value not in allowed:
-        return default  # a value with no behaviour here (one upstream adds): the default
-    return str(value)
-
-
-def _positive_int(params: Mapping[str, object], name: str) -> int | None:
-    value = params.get(name)
-    if value is None:
-        return None
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        number = math.nan
-    if isinstance(value, bool) or not math.isfinite(number) or number < 1:
-        raise LayoutError(f"{name}: {value!r} must be a positive number of pixels.")
-    return int(number)
-
-
-def _boolean(params: Mapping[str, object], name: str, default: bool) -> bool:
-    value = params.get(name)
-    if value is None:
-        return default
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.lower() in ("true", "false"):
-        return value.lower() == "true"
-    raise LayoutError(f"{name} must be boolean")
+    max_output_pixels: int | None = None
+    """The largest canvas (the caller's limit; ``None``: unbounded)."""
 
 
 @dataclass(frozen=True)
@@ -277,9 +198,17 @@ class Placement:
 
 
 def parse_output_size(
-    output_size: str, image_size: tuple[int, int], subject_box: Box | None
+    output_size: str,
+    image_size: tuple[int, int],
+    subject_box: Box | None,
+    *,
+    max_pixels: int | None = None,
+    parameter: str = "output size",
 ) -> tuple[int, int]:
-    """Canvas size for an ``outputSize`` value, before ``maxWidth``/``maxHeight``."""
+    """Canvas size for an output size value, before the maximum width and height.
+
+    ``parameter`` names the value in errors (the caller knows what the request called it).
+    """
     if output_size in ("auto", "originalImage"):
         return image_size  # `auto` without a template behaves like originalImage (spec).
     if output_size == "croppedSubject":
@@ -288,15 +217,15 @@ def parse_output_size(
     match = _OUTPUT_SIZE.fullmatch(output_size)
     if not match:
         raise LayoutError(
-            f"outputSize: {output_size!r} is not valid; use auto, originalImage, "
+            f"{parameter}: {output_size!r} is not valid; use auto, originalImage, "
             "croppedSubject or WIDTHxHEIGHT such as 1000x1000."
         )
     width, height = int(match.group(1)), int(match.group(2))
     if width < 1 or height < 1:
-        raise LayoutError(f"outputSize: {output_size!r} must have a positive width and height.")
-    if width * height > MAX_OUTPUT_PIXELS:
+        raise LayoutError(f"{parameter}: {output_size!r} must have a positive width and height.")
+    if max_pixels is not None and width * height > max_pixels:
         raise LayoutError(
-            f"outputSize: {output_size!r} is above the maximum of {MAX_OUTPUT_PIXELS / 1e6:g} MP."
+            f"{parameter}: {output_size!r} is above the maximum of {max_pixels / 1e6:g} MP."
         )
     return (width, height)
 
@@ -334,7 +263,9 @@ def compute_layout(
     )
 
     canvas_w, canvas_h = bound_size(
-        parse_output_size(options.output_size, image_size, subject),
+        parse_output_size(
+            options.output_size, image_size, subject, max_pixels=options.max_output_pixels
+        ),
         options.max_width,
         options.max_height,
     )

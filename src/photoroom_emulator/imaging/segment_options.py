@@ -9,35 +9,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Literal
 
 import numpy as np
 from PIL import Image
 
-from photoroom.spec import REMOVE_BACKGROUND, RemoveBackground, operation
-
-from .colors import RGBA, parse_color
-from .errors import ImagingError
+from .colors import RGBA
 from .segmentation import Mask, apply_alpha, to_uint8
 
-SizePreset = str
 Channels = Literal["rgba", "alpha"]
-
-
-def _size_pixels() -> dict[str, int]:
-    """Pixel budgets of the ``size`` presets: the spec's ``x-photoroom-megapixels``."""
-    op = operation(REMOVE_BACKGROUND)
-    for param in op.params:
-        if "x-photoroom-megapixels" in param.schema:
-            return {
-                k: int(v * 1_000_000) for k, v in param.schema["x-photoroom-megapixels"].items()
-            }
-    return {}
-
-
-SIZE_PIXELS: Final[dict[str, int]] = _size_pixels()
-#: The preset with the largest budget: what an answer gets when ``size`` is not sent.
-LARGEST: Final = max(SIZE_PIXELS, key=SIZE_PIXELS.__getitem__, default="")
 
 
 @dataclass(frozen=True)
@@ -46,45 +26,10 @@ class SegmentOptions:
 
     channels: Channels = "rgba"
     bg_color: RGBA | None = None
-    size: SizePreset = LARGEST
+    max_pixels: int | None = None
+    """The size preset's pixel budget (``None``: the full size)."""
     crop: bool = False
     despill: bool = False
-
-    @classmethod
-    def from_form(
-        cls,
-        *,
-        channels: str | None = None,
-        bg_color: str | None = None,
-        size: str | None = None,
-        crop: str | bool | None = None,
-        despill: str | bool | None = None,
-    ) -> SegmentOptions:
-        """Validate raw form values; each problem is an :class:`ImagingError` naming the field."""
-        chosen_channels = (channels or "rgba").lower()
-        if chosen_channels not in ("rgba", "alpha"):
-            raise ImagingError(f"channels: {channels!r} is not one of rgba, alpha.")
-        preset = (size or cls.size).lower()  # a preset with no entry keeps the full size
-        return cls(
-            channels=chosen_channels,  # type: ignore[arg-type]
-            bg_color=parse_color(bg_color, parameter=RemoveBackground.BG_COLOR)
-            if bg_color
-            else None,
-            size=preset,
-            crop=_flag(crop, RemoveBackground.CROP),
-            despill=_flag(despill, RemoveBackground.DESPILL),
-        )
-
-
-def _flag(value: str | bool | None, name: str) -> bool:
-    if value is None or isinstance(value, bool):
-        return bool(value)
-    text = value.strip().lower()
-    if text in ("true", "1", "yes", "on"):
-        return True
-    if text in ("false", "0", "no", "off", ""):
-        return False
-    raise ImagingError(f"{name}: {value!r} must be true or false.")
 
 
 def render_segment_output(image: Image.Image, mask: Mask, options: SegmentOptions) -> Image.Image:
@@ -95,16 +40,16 @@ def render_segment_output(image: Image.Image, mask: Mask, options: SegmentOption
     if options.crop:
         cutout = crop_to_subject(cutout)
     if options.channels == "alpha":
-        return fit_megapixels(cutout.getchannel("A"), _pixels(options.size))
+        return fit_megapixels(cutout.getchannel("A"), options.max_pixels)
     if options.bg_color is not None:
         cutout = put_on_color(cutout, options.bg_color)
-    return fit_megapixels(cutout, _pixels(options.size))
+    return fit_megapixels(cutout, options.max_pixels)
 
 
-def fit_megapixels(image: Image.Image, max_pixels: int) -> Image.Image:
+def fit_megapixels(image: Image.Image, max_pixels: int | None) -> Image.Image:
     """Downscale (never upscale) so ``width * height <= max_pixels``, keeping the aspect ratio."""
     width, height = image.size
-    if width * height <= max_pixels:
+    if max_pixels is None or width * height <= max_pixels:
         return image
     factor = math.sqrt(max_pixels / (width * height))
     size = (max(1, math.floor(width * factor)), max(1, math.floor(height * factor)))
@@ -150,8 +95,3 @@ def despill(cutout: Image.Image, edge_width: int = 6) -> Image.Image:
 def alpha_image(mask: Mask) -> Image.Image:
     """The mask alone as an 8-bit ``L`` image, what ``channels=alpha`` returns."""
     return Image.fromarray(to_uint8(mask.alpha), mode="L")
-
-
-def _pixels(size: str) -> int:
-    """The megapixel budget of a ``size`` preset; one with no entry keeps the full size."""
-    return SIZE_PIXELS.get(size, max(SIZE_PIXELS.values(), default=0) or 10**9)

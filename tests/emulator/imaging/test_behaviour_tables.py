@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from photoroom.spec import EDIT_BY_UPLOAD, enum_values, operation
+from photoroom.spec import EDIT_BY_UPLOAD, ImageEditing, enum_values, operation
+from photoroom_emulator.adapter import shadow_options
 
 compose = importlib.import_module("photoroom_emulator.imaging.compose")
 generative = importlib.import_module("photoroom_emulator.imaging.generative")
@@ -30,18 +31,18 @@ def spec_values(wire: str) -> list[str]:
 
 
 def fallback_shadow(value: str) -> object:
-    options = compose.ShadowOptions.from_params({"shadow.mode": value})
+    options = shadow_options({ImageEditing.SHADOW_MODE: value})
     assert options is not None
     return options.style()
 
 
 def fallback_direction(value: str) -> object:
-    params = {"shadow.mode": "x", "shadow.directionOverride": value}
-    return compose.ShadowOptions.from_params(params)
+    params = {ImageEditing.SHADOW_MODE: "x", ImageEditing.SHADOW_DIRECTION_OVERRIDE: value}
+    return shadow_options(params)
 
 
 def fallback_size(value: str) -> object:
-    return generative.preset_size(value, "size")
+    return generative.preset_size(value)
 
 
 def fallback_prompt_size(value: str) -> object:
@@ -87,6 +88,6 @@ def test_each_table_names_only_values_of_the_spec_and_falls_back_for_the_rest(
         warnings.warn(f"{wire}: no dedicated behaviour for {missing} (fallback used)", stacklevel=1)
     for value in [*missing, "a-value-upstream-adds-tomorrow"]:
         if name == "QUALITY_SCALE":
-            assert generative.preset_size("SQUARE_HD", "size", value) is not None
+            assert generative.preset_size("SQUARE_HD", value) is not None
         else:
             assert fallback(value) is not None or name.startswith("SHADOW_")

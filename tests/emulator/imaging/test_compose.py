@@ -7,12 +7,12 @@ import pytest
 from numpy.typing import NDArray
 from PIL import Image
 
+from photoroom_emulator.adapter import layout_options, shadow_options
 from photoroom_emulator.imaging import (
     Box,
     ComposeOptions,
     CroppedSides,
     ImagingError,
-    LayoutOptions,
     OutlineOptions,
     Placement,
     ShadowOptions,
@@ -46,7 +46,7 @@ def placement_for(alpha: NDArray[np.float32], **params: object) -> Placement:
         (alpha.shape[1], alpha.shape[0]),
         Box(100, 50, 200, 150),
         CroppedSides(),
-        LayoutOptions.from_params(params),
+        layout_options(params),
     )
 
 
@@ -185,7 +185,7 @@ def test_shadow_direction_override_moves_the_shadow() -> None:
 
 
 def test_shadow_overrides_parse_named_and_numeric_values() -> None:
-    options = ShadowOptions.from_params(
+    options = shadow_options(
         {
             "shadow.mode": "ai.auto-with-overrides",
             "shadow.directionOverride": "frontRight",
@@ -204,20 +204,20 @@ def test_shadow_overrides_parse_named_and_numeric_values() -> None:
         1.0,
         0.0,
     )
-    assert ShadowOptions.from_params({}) is None
+    assert shadow_options({}) is None
 
 
 def test_out_of_range_shadow_overrides_are_refused() -> None:
     with pytest.raises(ImagingError, match=r"^shadow\."):
-        ShadowOptions.from_params({"shadow.mode": "ai.soft", "shadow.intensityOverride": 2})
+        shadow_options({"shadow.mode": "ai.soft", "shadow.intensityOverride": 2})
 
 
 def test_a_mode_or_named_override_without_an_entry_falls_back_instead_of_failing() -> None:
     """Values upstream may add (the spec validates them before this point): a new mode gets the
     neutral fallback shadow, a new named override the mode's own value."""
-    options = ShadowOptions.from_params({"shadow.mode": "ai.dramatic"})
+    options = shadow_options({"shadow.mode": "ai.dramatic"})
     assert options is not None and options.style() == FALLBACK_SHADOW
-    named = ShadowOptions.from_params({"shadow.mode": "ai.soft", "shadow.directionOverride": "up"})
+    named = shadow_options({"shadow.mode": "ai.soft", "shadow.directionOverride": "up"})
     assert named is not None and named.direction is None
 
 

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from photoroom.spec import EDIT_BY_UPLOAD, limits_of
 from photoroom_emulator.imaging import CroppedSides, ImageInputError, ImagingError
 from photoroom_emulator.imaging import generative as gen
 
@@ -89,7 +90,7 @@ def test_flat_lay_and_ghost_mannequin_have_the_preset_size(
 
 @pytest.mark.parametrize(("quality", "scale"), [("standard", 1), ("advanced", 2), ("premium", 4)])
 def test_virtual_model_quality_scales_the_preset(quality: str, scale: int) -> None:
-    size = gen.preset_size("PORTRAIT_HD_16_9", "virtualModel.size", quality)
+    size = gen.preset_size("PORTRAIT_HD_16_9", quality)
     assert size == (576 * scale, 1024 * scale)
 
 
@@ -148,8 +149,14 @@ def test_upscale_refuses_inputs_over_the_mode_limit_unless_told_to_downscale() -
 
 
 def test_upscale_output_is_bounded_by_the_api_limits() -> None:
-    wide = gen.upscale(Image.new("RGB", (4000, 200)), "ai.fast")
-    assert wide.width <= gen.MAX_SIDE
+    limits = limits_of(EDIT_BY_UPLOAD)
+    wide = gen.upscale(
+        Image.new("RGB", (4000, 200)),
+        "ai.fast",
+        max_side=limits.max_side,
+        max_pixels=limits.max_pixels,
+    )
+    assert wide.width <= limits.max_side
     assert wide.width / wide.height == pytest.approx(20, rel=0.01)
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from photoroom.spec import EDIT_BY_UPLOAD, limits_of
+from photoroom_emulator.adapter import layout_options
 from photoroom_emulator.imaging import (
     Box,
     CroppedSides,
     LayoutError,
-    LayoutOptions,
     Placement,
     compute_layout,
     cropped_sides,
@@ -32,7 +33,7 @@ def layout(
     cropped: CroppedSides = NOT_CUT,
     photo: tuple[int, int] = PHOTO,
 ) -> Placement:
-    return compute_layout(photo, subject, cropped, LayoutOptions.from_params(params))
+    return compute_layout(photo, subject, cropped, layout_options(params))
 
 
 def subject_on_canvas(placement: Placement, subject: Box = SUBJECT) -> Box:
@@ -223,7 +224,7 @@ def test_invalid_padding_is_a_layout_error_naming_the_parameter(value: object) -
 
 def test_invalid_per_side_value_names_that_side() -> None:
     with pytest.raises(LayoutError, match=r"^marginLeft: 'abc'"):
-        LayoutOptions.from_params({"marginLeft": "abc"})
+        layout_options({"marginLeft": "abc"})
 
 
 def test_pixel_padding_that_leaves_no_room_is_refused() -> None:
@@ -238,10 +239,10 @@ def test_margins_that_leave_no_room_are_refused() -> None:
 
 def test_values_without_dedicated_behaviour_take_the_default() -> None:
     """The spec validates these before layout; a value upstream adds is laid out by default."""
-    options = LayoutOptions.from_params(
+    options = layout_options(
         {"scaling": "stretch", "horizontalAlignment": "middle", "referenceBox": "canvas"}
     )
-    assert options == LayoutOptions.from_params({})
+    assert options == layout_options({})
 
 
 @pytest.mark.parametrize(
@@ -257,7 +258,7 @@ def test_values_without_dedicated_behaviour_take_the_default() -> None:
 )
 def test_invalid_options_are_layout_errors(params: dict[str, object], message: str) -> None:
     with pytest.raises(LayoutError, match=message):
-        LayoutOptions.from_params(params)
+        layout_options(params, limits_of(EDIT_BY_UPLOAD))
 
 
 def test_subject_bbox_is_tight_and_none_when_empty() -> None:

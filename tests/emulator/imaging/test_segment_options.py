@@ -6,8 +6,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from photoroom.spec import RemoveBackground
+from photoroom_emulator.adapter import segment_options, size_pixels
 from photoroom_emulator.imaging import ImagingError, Mask, SegmentOptions, render_segment_output
-from photoroom_emulator.imaging.segment_options import SIZE_PIXELS, despill, fit_megapixels
+from photoroom_emulator.imaging.segment_options import despill, fit_megapixels
 
 from .conftest import pixel
 
@@ -33,21 +35,24 @@ def test_default_output_is_the_rgba_cutout_at_full_size() -> None:
 @pytest.mark.parametrize("preset", ["preview", "medium", "hd"])
 def test_size_presets_bound_megapixels_and_keep_the_aspect_ratio(preset: str) -> None:
     large = Image.new("L", (3000, 2000))
-    out = fit_megapixels(large, SIZE_PIXELS[preset])
-    assert out.width * out.height <= SIZE_PIXELS[preset]
-    assert out.width * out.height > 0.98 * SIZE_PIXELS[preset]
+    budget = size_pixels()[preset]
+    out = fit_megapixels(large, budget)
+    assert out.width * out.height <= budget
+    assert out.width * out.height > 0.98 * budget
     assert out.width / out.height == pytest.approx(1.5, rel=0.01)
 
 
 def test_size_preset_applies_to_the_segment_output() -> None:
     image, mask = photo_and_mask((1200, 800))
-    out = render_segment_output(image, mask, SegmentOptions(size="preview"))
+    out = render_segment_output(image, mask, SegmentOptions(max_pixels=size_pixels()["preview"]))
     assert out.size == (612, 408)  # 0.25 MP, 3:2
 
 
 def test_size_presets_never_upscale() -> None:
     image, mask = photo_and_mask((400, 300))
-    assert render_segment_output(image, mask, SegmentOptions(size="hd")).size == (400, 300)
+    assert render_segment_output(
+        image, mask, SegmentOptions(max_pixels=size_pixels()["hd"])
+    ).size == (400, 300)
     assert fit_megapixels(image, 250_000).size == (400, 300)
 
 
@@ -87,27 +92,32 @@ def test_despill_neutralises_green_fringes_only() -> None:
 
 
 def test_options_are_read_from_form_values() -> None:
-    options = SegmentOptions.from_form(
-        channels="alpha", bg_color="#00FF00", size="medium", crop="true", despill="1"
-    )
-    assert options == SegmentOptions(
+    form = {
+        RemoveBackground.CHANNELS: "alpha",
+        RemoveBackground.BG_COLOR: "#00FF00",
+        RemoveBackground.SIZE: "medium",
+        RemoveBackground.CROP: "true",
+        RemoveBackground.DESPILL: "1",
+    }
+    assert segment_options(form) == SegmentOptions(
         channels="alpha",
         bg_color=(0, 255, 0, 255),
-        size="medium",
+        max_pixels=size_pixels()["medium"],
         crop=True,
         despill=True,
     )
-    assert SegmentOptions.from_form() == SegmentOptions()
+    largest = max(size_pixels().values())
+    assert segment_options({}) == SegmentOptions(max_pixels=largest)
 
 
 @pytest.mark.parametrize(
     ("field", "value"),
     [
-        ("channels", "rgb"),
-        ("crop", "perhaps"),
-        ("bg_color", "nope"),
+        (RemoveBackground.CHANNELS, "rgb"),
+        (RemoveBackground.CROP, "perhaps"),
+        (RemoveBackground.BG_COLOR, "nope"),
     ],
 )
 def test_invalid_form_values_name_the_field(field: str, value: str) -> None:
     with pytest.raises(ImagingError, match=rf"^{field}: "):
-        SegmentOptions.from_form(**{field: value})
+        segment_options({field: value})
