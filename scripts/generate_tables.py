@@ -528,13 +528,8 @@ def constant_name(wire: str) -> str:
     return snake_case(wire.replace("{key}", "key").replace(".", "_")).upper()
 
 
-def names_module(operations: dict[str, dict[str, Any]]) -> str:
-    """Source of ``names.py``: one class per API product, a constant per request field.
-
-    Hand-written code that reads a parameter by name (the emulator's pipeline) refers to it as
-    ``ImageEditing.SHADOW_MODE``: the name is written once, in the spec, and a parameter upstream
-    removes or renames is a type error there instead of a silent no-op.
-    """
+def field_names(operations: dict[str, dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """Product -> constant -> wire name: ``ImageEditing`` -> ``SHADOW_MODE`` -> ``shadow.mode``."""
     by_product: dict[str, dict[str, str]] = {}
     for op in operations.values():
         product = camel_words(op["module"].split(".")[2])
@@ -546,11 +541,25 @@ def names_module(operations: dict[str, dict[str, Any]]) -> str:
             name = constant_name(wire)
             if fields.setdefault(name, wire) != wire:
                 raise TableError(f"{product}.{name} would name both {fields[name]} and {wire}")
+    return by_product
+
+
+def names_module(operations: dict[str, dict[str, Any]]) -> str:
+    """Source of ``names.py``: one class per API product, a constant per request field.
+
+    Hand-written code that reads a parameter by name (the emulator's pipeline) refers to it as
+    ``ImageEditing.SHADOW_MODE``: the name is written once, in the spec. A constant upstream
+    removes reads as an absent field (:mod:`photoroom.spec.fields`): the behaviour keyed on it
+    becomes unreachable instead of crashing, and the change report lists where.
+    """
+    by_product = field_names(operations)
     lines = [
         HEADER,
         '"""Request field names by product: ``ImageEditing.SHADOW_MODE == "shadow.mode"``."""',
         "",
         "from typing import Final",
+        "",
+        "from ..fields import FieldNames",
         "",
         f"__all__ = {json.dumps(sorted(by_product))}",
     ]
@@ -558,7 +567,7 @@ def names_module(operations: dict[str, dict[str, Any]]) -> str:
         lines += [
             "",
             "",
-            f"class {product}:",
+            f"class {product}(metaclass=FieldNames):",
             f'    """Fields of the ``{product}`` operations."""',
             "",
         ]

@@ -51,6 +51,7 @@ if str(SCRIPTS) not in sys.path:
     sys.path.insert(0, str(SCRIPTS))
 
 import apply_overlay  # noqa: E402
+import field_references  # noqa: E402
 import generate_tables  # noqa: E402
 
 OVERLAY = SCRIPTS.parent / "overlay" / "photoroom.overlay.yaml"
@@ -126,6 +127,8 @@ class Report:
     twins: list[Finding] = field(default_factory=list)
     overlay_skipped: list[str] = field(default_factory=list)  # targets that match nothing in NEW
     overlay_skipped_old: list[str] = field(default_factory=list)  # ... and in OLD
+    # Hand-written code reading a field NEW removed: its behaviour can no longer be reached.
+    unreachable: list[str] = field(default_factory=list)
 
     @property
     def counted(self) -> list[Change]:
@@ -181,6 +184,8 @@ class Report:
         lines += [f"  {t}{self._new_in_overlay_skipped(t)}" for t in self.overlay_skipped] or [
             "  none: every action applies"
         ]
+        lines += ["", UNREACHABLE_HEADING + " (code reading a field NEW removed)"]
+        lines += [f"  {where}" for where in self.unreachable] or ["  none"]
         return lines
 
     def extended_markdown(self) -> list[str]:
@@ -258,6 +263,16 @@ class Report:
                 lines.append(f"| {cell(code(target))} | {note} |")
         else:
             lines.append("Every action of the overlay applies to the new version.")
+        lines += ["", f"## {UNREACHABLE_HEADING}", ""]
+        if self.unreachable:
+            lines.append(
+                "Hand-written code that reads a field the new version removed: it reads as "
+                "absent, so its behaviour is unreachable (remove it):"
+            )
+            lines += ["", "| field read (where) |", "|---|"]
+            lines += [f"| {cell(code(where))} |" for where in self.unreachable]
+        else:
+            lines.append("No hand-written code reads a removed field.")
         return lines
 
     def summary(self) -> str:
@@ -873,6 +888,12 @@ def add_python_sections(report: Report, old: Node, new: Node, overlay: Node) -> 
         report.python_error = f"{type(error).__name__}: {error}"
         return
     report.python = diff_surface(old_surface, new_surface)
+    new_operations = generate_tables.operation_entries(apply_overlay.apply_overlay(new, overlay)[0])
+    gone = field_references.missing(generate_tables.field_names(new_operations))
+    report.unreachable = [ref.text() for ref in gone]
+
+
+UNREACHABLE_HEADING = "Emulator behaviour no longer reachable"
 
 
 def python_surface(document: Node, overlay: Node) -> tuple[Surface, list[str]]:

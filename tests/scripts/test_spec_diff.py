@@ -598,6 +598,7 @@ def test_the_whole_report_in_each_format(tmp_path: Path) -> None:
         "Server defaults (",
         "GET/POST twins that disagree in NEW",
         "Overlay actions that no longer apply",
+        "Emulator behaviour no longer reachable",
     ]
     assert [text.index(s) for s in sections] == sorted(text.index(s) for s in sections)
     assert "  ironing.mode: enum GET ['ai.auto'], POST none (new)" in text
@@ -613,6 +614,7 @@ def test_the_whole_report_in_each_format(tmp_path: Path) -> None:
         "## Server defaults",
         "## GET/POST twins",
         "## Overlay",
+        "## Emulator behaviour no longer reachable",
     ]
     assert '|  | edit() keyword | `ironing` | added: `Ironing \\| Literal[True, "ai.auto"]` |' in (
         markdown

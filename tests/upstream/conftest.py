@@ -32,7 +32,12 @@ from .fabricate import ROOT, write_spec
 
 VENV = Path(sys.prefix)
 COPIED = ("Makefile", "pyproject.toml", "openapi", "overlay", "scripts", "generated", "src")
-WATCHED = ("openapi", "generated", "src/photoroom/_generated")
+WATCHED = (
+    "openapi",
+    "generated",
+    "src/photoroom/_generated",
+    "src/photoroom/spec/_generated",
+)
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".mypy_cache", ".ruff_cache")
 
 

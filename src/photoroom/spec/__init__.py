@@ -12,6 +12,7 @@ depend on it (the import-linter contracts in ``pyproject.toml`` hold that).
 
 from ._generated import names
 from ._generated.names import *  # noqa: F403  (one class of field names per API product)
+from .fields import is_absent
 from .limits import UploadLimits, limits_of, loosest_limits
 from .operations import (
     EDIT_BY_UPLOAD,
@@ -43,6 +44,7 @@ __all__ = [
     "all_plans",
     "enum_values",
     "first_violation",
+    "is_absent",
     "is_number",
     "is_uri",
     "iter_fields",

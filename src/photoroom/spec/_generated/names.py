@@ -5,15 +5,17 @@
 
 from typing import Final
 
+from ..fields import FieldNames
+
 __all__ = ["Account", "ImageEditing", "Legacy", "RemoveBackground"]
 
 
-class Account:
+class Account(metaclass=FieldNames):
     """Fields of the ``Account`` operations."""
 
 
 
-class ImageEditing:
+class ImageEditing(metaclass=FieldNames):
     """Fields of the ``ImageEditing`` operations."""
 
     BACKGROUND_BLUR_MODE: Final = "background.blur.mode"
@@ -136,7 +138,7 @@ class ImageEditing:
     VIRTUAL_MODEL_SIZE: Final = "virtualModel.size"
 
 
-class Legacy:
+class Legacy(metaclass=FieldNames):
     """Fields of the ``Legacy`` operations."""
 
     API_KEY: Final = "apiKey"
@@ -146,7 +148,7 @@ class Legacy:
     TEMPLATE_ID: Final = "templateId"
 
 
-class RemoveBackground:
+class RemoveBackground(metaclass=FieldNames):
     """Fields of the ``RemoveBackground`` operations."""
 
     BG_COLOR: Final = "bg_color"

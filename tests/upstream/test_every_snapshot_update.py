@@ -1,0 +1,54 @@
+"""``ALLOW_BREAKING=1 make update-spec`` to every dated upstream snapshot succeeds.
+
+In a copy of the repository, the pin goes to the oldest snapshot, then forward through every
+one back to the newest (today's pin). Each step is the weekly update with breaking changes
+allowed: parameters disappear (older versions predate some) and come back. Each must pass the
+update's smoke test, which has the emulator answer one request per operation of that version,
+so code that reads a field a version lacks leaves its behaviour unreachable instead of crashing
+the emulator; the change report names each such place.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .conftest import copy_repository, report_of, run_update_spec
+from .fabricate import ROOT
+
+SNAPSHOTS = sorted((ROOT / "openapi" / "snapshots").glob("*.json"))
+UNREACHABLE = "Emulator behaviour no longer reachable"
+
+
+def generated_constants(repo: Path) -> set[str]:
+    """``Product.CONSTANT`` of every field the copy's generated names module has."""
+    source = (repo / "src" / "photoroom" / "spec" / "_generated" / "names.py").read_text()
+    constants: set[str] = set()
+    product = ""
+    for line in source.splitlines():
+        if found := re.match(r"class (\w+)\(", line):
+            product = found.group(1)
+        elif found := re.match(r"    ([A-Z0-9_]+): Final", line):
+            constants.add(f"{product}.{found.group(1)}")
+    return constants
+
+
+def test_every_snapshot_oldest_first_and_back(tmp_path: Path) -> None:
+    assert len(SNAPSHOTS) >= 2
+    repo = copy_repository(tmp_path / "repo")
+    unreachable_seen = 0
+    for snapshot in SNAPSHOTS:
+        result = run_update_spec(repo, snapshot, allow_breaking=True)
+        assert result.returncode == 0, f"{snapshot.name}:\n{result.stdout}{result.stderr}"
+        assert "smoke: all passed" in result.stdout, f"{snapshot.name}:\n{result.stdout}"
+        report = report_of(result)
+        section = report.split(UNREACHABLE, 1)[1].split("\n\n", 1)[0]
+        listed = re.findall(r"^  (\w+\.\w+) \(", section, flags=re.MULTILINE)
+        # each listed read names a field this version does not have
+        assert not set(listed) & generated_constants(repo), (snapshot.name, listed)
+        unreachable_seen += len(listed)
+    # the oldest versions lack fields the emulator reads: the chain did exercise a removal
+    assert unreachable_seen
+    assert (repo / "openapi" / "photoroom.upstream.json").read_bytes() == (
+        ROOT / "openapi" / "photoroom.upstream.json"
+    ).read_bytes()
