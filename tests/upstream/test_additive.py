@@ -6,19 +6,24 @@ One fabricated release of the pinned snapshot adds, the way upstream does every 
   upstream declares as a bare ``{type: string}`` (the overlay's twin rule gives it the enum);
 - a new value of an existing enum (``shadow.mode``: ``ai.extra-soft``), on GET only;
 - a new ``export.format`` value that Pillow can encode (``tiff``), on GET only;
-- a new field of an existing group (``shadow.colorOverride``);
+- a new field of an existing group (``shadow.colorOverride``) and a new bounded number field of
+  one (``shadow.opacityOverride``, 0..1);
+- a new group whose enum is made of common words (``finish.onError``: ``none``, ``error``,
+  ``auto``), words the hand-written code also uses for its own purposes;
 - a new response header on the 200 of ``GET /v2/edit``.
 
 The release is pinned in a copy of the repository; then a script run with the copy's code (not
 this checkout's) uses the new things from ``Photoroom.edit()`` and ``AsyncPhotoroom.edit()``
 (the exact request sent), from the CLI (``--help`` lists the flags, a call sends them) and in
 the emulator (the new values accepted and a wrong one refused with a 400 on GET and POST, the
-new format really encoded).
+new format really encoded). The copy's own guard tests (no API fact written by hand, every field
+read exists) and its spec-driven walk of every ``/v2/edit`` field run there too, unedited.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -28,9 +33,10 @@ from typing import Any
 import pytest
 
 from .conftest import copy_repository, report_of, run_update_spec
-from .fabricate import add_enum_value, add_get_parameter, add_post_field, pinned_document
+from .fabricate import ROOT, add_enum_value, add_get_parameter, add_post_field, pinned_document
 
 NEW_MODE = ["ai.soft-glow", "ai.strong-glow"]
+COMMON_WORDS = ["none", "error", "auto"]
 
 
 def additive_release() -> dict[str, Any]:
@@ -41,6 +47,11 @@ def additive_release() -> dict[str, Any]:
     add_enum_value(document, "export.format", "tiff", twins=False)
     add_get_parameter(document, "shadow.colorOverride", {"type": "string"})
     add_post_field(document, "shadow.colorOverride", {"type": "string"})
+    add_get_parameter(document, "finish.onError", {"type": "string", "enum": list(COMMON_WORDS)})
+    add_post_field(document, "finish.onError", {"type": "string"})
+    bounded = {"type": "number", "minimum": 0, "maximum": 1}
+    add_get_parameter(document, "shadow.opacityOverride", dict(bounded))
+    add_post_field(document, "shadow.opacityOverride", dict(bounded))
     ok = document["paths"]["/v2/edit"]["get"]["responses"]["200"]
     ok.setdefault("headers", {})["pr-glow-strength"] = {
         "description": "Fabricated header.",
@@ -124,7 +135,7 @@ def test_new_parameter_value_and_field_work_from_edit_sync_and_async(
         repo,
         """
         import asyncio
-        from photoroom import AsyncPhotoroom, Glow, InvalidOptionError, Photoroom, Shadow
+        from photoroom import AsyncPhotoroom, Finish, Glow, InvalidOptionError, Photoroom, Shadow
 
         mock = httpx.Client(transport=httpx.MockTransport(answer))
         client = Photoroom(api_key="k", http_client=mock)
@@ -133,11 +144,25 @@ def test_new_parameter_value_and_field_work_from_edit_sync_and_async(
         assert SENT[-1].method == "GET"
         assert params["glow.mode"] == "ai.soft-glow" and params["shadow.mode"] == "ai.extra-soft"
 
-        client.edit(PNG, glow=Glow(mode="ai.strong-glow"), shadow=Shadow(color_override="FF0000"))
+        client.edit(
+            PNG,
+            glow=Glow(mode="ai.strong-glow"),
+            shadow=Shadow(color_override="FF0000", opacity_override=0.5),
+            finish=Finish(on_error="error"),
+        )
         parts = fields(SENT[-1])
         assert SENT[-1].method == "POST"
         assert b"ai.strong-glow" in parts["glow.mode"], parts
         assert b"FF0000" in parts["shadow.colorOverride"], parts
+        assert b"0.5" in parts["shadow.opacityOverride"], parts
+        assert b"error" in parts["finish.onError"], parts
+        for wrong in ({"finish": Finish(on_error="nope")}, {"shadow": Shadow(opacity_override=2)}):
+            try:
+                client.edit(PNG, **wrong)
+            except InvalidOptionError:
+                pass
+            else:
+                raise SystemExit(f"{wrong} was sent")
         try:
             client.edit(PNG, glow="ai.nope")
         except InvalidOptionError as error:
@@ -173,7 +198,14 @@ def test_new_flags_are_listed_and_sent_by_the_cli(updated: tuple[Path, str]) -> 
             except SystemExit as exit:
                 assert exit.code == 0
         text = out.getvalue()
-        flags = ("--glow-mode", "--shadow-color-override", "ai.soft-glow", "ai.extra-soft")
+        flags = (
+            "--glow-mode",
+            "--shadow-color-override",
+            "--shadow-opacity-override",
+            "--finish-on-error",
+            "ai.soft-glow",
+            "ai.extra-soft",
+        )
         for flag in (*flags, "tiff"):
             assert flag in text, flag
 
@@ -190,11 +222,13 @@ def test_new_flags_are_listed_and_sent_by_the_cli(updated: tuple[Path, str]) -> 
         code = cli.main([
             "--emulator", "edit", str(folder / "in.png"), "-o", str(folder / "out"),
             "--glow-mode", "ai.soft-glow", "--shadow-mode", "ai.extra-soft",
-            "--export-format", "tiff",
+            "--export-format", "tiff", "--finish-on-error", "auto",
+            "--shadow-opacity-override", "0.25",
         ])
         assert code == 0, code
         body = sent[-1].read()
         assert b"ai.soft-glow" in body and b"ai.extra-soft" in body and b"tiff" in body
+        assert b'name="finish.onError"' in body and b'name="shadow.opacityOverride"' in body
         (written,) = (folder / "out").iterdir()
         assert written.suffix in (".tiff", ".tif"), written
         assert Image.open(written).format == "TIFF"
@@ -219,7 +253,13 @@ def test_the_emulator_accepts_the_new_values_and_refuses_wrong_ones_on_get_and_p
         url = f"http://127.0.0.1:{server.server_address[1]}/in.png"
         emulator = httpx.Client(transport=EmulatorTransport(), base_url="http://emulator")
         key = {"x-api-key": "k"}
-        new = {"glow.mode": "ai.soft-glow", "shadow.mode": "ai.extra-soft", "export.format": "tiff"}
+        new = {
+            "glow.mode": "ai.soft-glow",
+            "shadow.mode": "ai.extra-soft",
+            "export.format": "tiff",
+            "finish.onError": "none",
+            "shadow.opacityOverride": "0.75",
+        }
 
         got = emulator.get("/v2/edit", params={"imageUrl": url, **new}, headers=key)
         assert got.status_code == 200, got.text
@@ -230,7 +270,13 @@ def test_the_emulator_accepts_the_new_values_and_refuses_wrong_ones_on_get_and_p
         assert posted.status_code == 200, posted.text
         assert Image.open(io.BytesIO(posted.content)).format == "TIFF"
 
-        wrongs = ({"glow.mode": "ai.nope"}, {"shadow.mode": "ai.nope"}, {"export.format": "gif"})
+        wrongs = (
+            {"glow.mode": "ai.nope"},
+            {"shadow.mode": "ai.nope"},
+            {"export.format": "gif"},
+            {"finish.onError": "warn"},
+            {"shadow.opacityOverride": "1.5"},
+        )
         for wrong in wrongs:
             got = emulator.get("/v2/edit", params={"imageUrl": url, **wrong}, headers=key)
             assert got.status_code == 400, (wrong, got.text)
@@ -259,3 +305,32 @@ def test_the_new_format_is_saved_with_its_extension_by_the_client(
         assert saved.suffix in (".tiff", ".tif") and Image.open(saved).format == "TIFF"
         """,
     )
+
+
+def test_the_copys_guards_and_field_walk_pass_unedited(updated: tuple[Path, str]) -> None:
+    """The tests that read the spec, run in the copy after the update: green with no edit, and
+    the walk does send the new fields."""
+    repo, _ = updated
+    shutil.copytree(ROOT / "tests", repo / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    walk = "tests/client/test_edit.py::test_every_edit_field_of_the_spec_works_against_the_emulator"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-v",
+            "tests/test_api_facts_written_once.py",
+            "tests/test_spec_names_exist.py",
+            walk,
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": f"{repo / 'src'}{os.pathsep}{repo / 'generated'}"},
+        cwd=repo,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
+    for wire in ("finish.onError", "shadow.opacityOverride", "glow.mode"):
+        assert f"upload:{wire}]" in result.stdout and f"from-url:{wire}]" in result.stdout, wire
