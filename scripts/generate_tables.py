@@ -46,6 +46,9 @@ description. ``None`` means "not sent" (the server default applies).
 '''
 KEYED = "x-photoroom-keyed-parameters"
 MEDIA_TYPES = "x-photoroom-media-types"
+VENDOR_HEADER_PREFIX = "pr-"
+"""Photoroom's own headers start with it (``pr-ai-background-model-version``, the response's
+``pr-ai-background-seed``); a header parameter's client option is its name without it."""
 
 
 class TableError(RuntimeError):
@@ -108,9 +111,12 @@ def operation_entries(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def _operation(spec: dict[str, Any], path: str, method: str, op: dict[str, Any]) -> dict[str, Any]:
     rules = op.get("x-photoroom-rules", [])
     params: list[dict[str, Any]] = []
+    headers: list[dict[str, Any]] = []
     location = "query"
     for parameter in op.get("parameters", []):
         parameter = resolve(spec, parameter)
+        if parameter.get("in") == "header":
+            headers.append(_header(parameter))
         if parameter.get("in") != "query":
             continue
         params.append(_param(parameter["name"], parameter.get("schema", {}), parameter, "query"))
@@ -146,6 +152,7 @@ def _operation(spec: dict[str, Any], path: str, method: str, op: dict[str, Any])
         "summary": _description(op.get("summary")),
         "image": image,
         "params": params,
+        "headers": headers,
         "keyed": {
             "key_pattern": keyed.get("key-pattern", ""),
             "leaves": [
@@ -180,6 +187,16 @@ def _param(name: str, schema: dict[str, Any], info: dict[str, Any], where: str) 
     }
     if "x-server-default" in schema:
         entry["default"] = schema["x-server-default"]
+    return entry
+
+
+def _header(parameter: dict[str, Any]) -> dict[str, Any]:
+    """A request header parameter (a model version): kept apart from ``params`` so nothing
+    sends it as a query parameter or form field; its option is the name in snake case, without
+    the vendor prefix (``pr-ai-background-model-version`` -> ``ai_background_model_version``)."""
+    entry = _param(parameter["name"], parameter.get("schema", {}), parameter, "header")
+    entry["option"] = snake_case(parameter["name"].removeprefix(VENDOR_HEADER_PREFIX))
+    entry["field"] = None
     return entry
 
 
@@ -228,6 +245,12 @@ def check_generated_names(operations: dict[str, dict[str, Any]], package: Path) 
             if isinstance(node, ast.FunctionDef) and node.name == "_get_kwargs"
         )
         arguments = {arg.arg: arg for arg in get_kwargs.args.kwonlyargs + get_kwargs.args.args}
+        for header in op["headers"]:
+            if header["python"] not in arguments:
+                raise TableError(
+                    f"{op['operation_id']}: _get_kwargs has no {header['python']} "
+                    f"(header {header['wire']})"
+                )
         op["body_model"] = None
         if op["location"] == "body" and "body" in arguments:
             annotation = ast.unparse(arguments["body"].annotation or ast.Constant(None))
@@ -484,6 +507,8 @@ def options_module(operations: dict[str, dict[str, Any]]) -> str:
                     "    ",
                 )
             )
+    header_entries = _header_entries(operations, aliases)
+    body.extend(_header_lines(header_entries, [op["operation_id"] for op in edit], field_lines))
     body.append("")
     body.append("")
     body.append("class RemoveBackgroundOptions(TypedDict, total=False):")
@@ -502,15 +527,60 @@ def options_module(operations: dict[str, dict[str, Any]]) -> str:
                 "deprecated": param["deprecated"],
             }
             body.extend(field_lines(param["option"], entry, "    ", default=False))
+        body.extend(_header_lines(header_entries, [segment["operation_id"]], field_lines))
+    body.append("")
+    body.append("")
+    body.append("class HeaderOptions(TypedDict, total=False):")
+    body.append('    """Request headers the spec declares (model versions), as keywords of the client')
+    body.append("    (its default for every call of an operation that takes the header) and of each")
+    body.append('    call that takes them (which wins)."""')
+    body.append("")
+    body.extend(_header_lines(header_entries, list(operations), field_lines))
+    if not header_entries:
+        body.append("    pass")
     alias_lines = [""]
     for name in sorted(aliases):
         alias_lines.append(f"{name} = {aliases[name]}")
-    public = sorted([*aliases, *class_names.values(), "GROUPS", "EditOptions", "OptionGroup"])
+    public = sorted(
+        [*aliases, *class_names.values(), "GROUPS", "EditOptions", "HeaderOptions", "OptionGroup"]
+    )
     names = "".join(f'    "{name}",\n' for name in public)
     alias_lines.insert(0, f"__all__ = [\n{names}]\n")
     text = "\n".join(out) + "\n".join(alias_lines) + "\n" + "\n".join(body) + "\n"
     text = text.replace("] | None = None", "] | None = None").replace("\n\n\n\n", "\n\n\n")
     return text
+
+
+def _header_entries(
+    operations: dict[str, dict[str, Any]], aliases: dict[str, str]
+) -> dict[str, dict[str, Any]]:
+    """Header option -> its field entry and the operations that take it."""
+    entries: dict[str, dict[str, Any]] = {}
+    for op in operations.values():
+        for header in op["headers"]:
+            entry = entries.setdefault(
+                header["option"],
+                {
+                    "wires": [header["wire"]],
+                    "types": [python_type(header["schema"], aliases, camel_words(header["option"]))],
+                    "description": header["description"],
+                    "deprecated": header["deprecated"],
+                    "operations": [],
+                },
+            )
+            entry["operations"].append(op["operation_id"])
+    return dict(sorted(entries.items()))
+
+
+def _header_lines(
+    entries: dict[str, dict[str, Any]], operation_ids: list[str], field_lines: Any
+) -> list[str]:
+    """The TypedDict fields of the header options some of ``operation_ids`` take."""
+    lines: list[str] = []
+    for option, entry in entries.items():
+        if any(o in entry["operations"] for o in operation_ids):
+            lines.extend(field_lines(option, entry, "    ", default=False))
+    return lines
 
 
 def _mode_values(aliases: dict[str, str], annotation: str) -> list[str]:

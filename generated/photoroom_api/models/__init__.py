@@ -28,6 +28,12 @@ from .edit_image_from_url_keep_existing_alpha_channel import (
 )
 from .edit_image_from_url_lighting_mode import EditImageFromUrlLightingMode
 from .edit_image_from_url_outline_color_type_1 import EditImageFromUrlOutlineColorType1
+from .edit_image_from_url_pr_ai_background_model_version import (
+    EditImageFromUrlPrAiBackgroundModelVersion,
+)
+from .edit_image_from_url_pr_background_removal_model_version import (
+    EditImageFromUrlPrBackgroundRemovalModelVersion,
+)
 from .edit_image_from_url_preserve_metadata import EditImageFromUrlPreserveMetadata
 from .edit_image_from_url_reference_box import EditImageFromUrlReferenceBox
 from .edit_image_from_url_scaling import EditImageFromUrlScaling
@@ -135,6 +141,12 @@ from .edit_image_upload_body_virtual_model_scene_preset_name import (
 from .edit_image_upload_body_virtual_model_size import (
     EditImageUploadBodyVirtualModelSize,
 )
+from .edit_image_upload_pr_ai_background_model_version import (
+    EditImageUploadPrAiBackgroundModelVersion,
+)
+from .edit_image_upload_pr_background_removal_model_version import (
+    EditImageUploadPrBackgroundRemovalModelVersion,
+)
 from .get_account_v1_response_200 import GetAccountV1Response200
 from .get_account_v1_response_200_credits import GetAccountV1Response200Credits
 from .get_account_v2_response_200 import GetAccountV2Response200
@@ -173,6 +185,8 @@ __all__ = (
     "EditImageFromUrlKeepExistingAlphaChannel",
     "EditImageFromUrlLightingMode",
     "EditImageFromUrlOutlineColorType1",
+    "EditImageFromUrlPrAiBackgroundModelVersion",
+    "EditImageFromUrlPrBackgroundRemovalModelVersion",
     "EditImageFromUrlPreserveMetadata",
     "EditImageFromUrlReferenceBox",
     "EditImageFromUrlScaling",
@@ -222,6 +236,8 @@ __all__ = (
     "EditImageUploadBodyVirtualModelQuality",
     "EditImageUploadBodyVirtualModelScenePresetName",
     "EditImageUploadBodyVirtualModelSize",
+    "EditImageUploadPrAiBackgroundModelVersion",
+    "EditImageUploadPrBackgroundRemovalModelVersion",
     "GetAccountV1Response200",
     "GetAccountV1Response200Credits",
     "GetAccountV2Response200",

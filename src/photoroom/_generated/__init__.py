@@ -6,10 +6,12 @@ from typing import Final
 
 #: Public names of ``options`` (re-exported by ``photoroom``).
 OPTION_NAMES: Final = (
+    "AiBackgroundModelVersion",
     "Background",
     "BackgroundBlurMode",
     "BackgroundExpandPrompt",
     "BackgroundExpandPromptMode",
+    "BackgroundRemovalModelVersion",
     "BackgroundScaling",
     "Beautify",
     "BeautifyMode",
@@ -29,6 +31,7 @@ OPTION_NAMES: Final = (
     "GhostMannequin",
     "GhostMannequinMode",
     "GhostMannequinSize",
+    "HeaderOptions",
     "HorizontalAlignment",
     "ImageFromPrompt",
     "ImageFromPromptSize",

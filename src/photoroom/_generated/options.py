@@ -18,10 +18,12 @@ import attrs
 if TYPE_CHECKING:
     from .._inputs import ImageInput
 __all__ = [
+    "AiBackgroundModelVersion",
     "Background",
     "BackgroundBlurMode",
     "BackgroundExpandPrompt",
     "BackgroundExpandPromptMode",
+    "BackgroundRemovalModelVersion",
     "BackgroundScaling",
     "Beautify",
     "BeautifyMode",
@@ -41,6 +43,7 @@ __all__ = [
     "GhostMannequin",
     "GhostMannequinMode",
     "GhostMannequinSize",
+    "HeaderOptions",
     "HorizontalAlignment",
     "ImageFromPrompt",
     "ImageFromPromptSize",
@@ -82,9 +85,11 @@ __all__ = [
 ]
 
 
+AiBackgroundModelVersion = Literal["2", "3", "background-studio-beta-2025-03-17"]
 BackgroundBlurMode = Literal["gaussian", "bokeh"]
 BackgroundExpandPrompt = Literal["auto", "never"]
 BackgroundExpandPromptMode = Literal["ai.auto", "ai.never"]
+BackgroundRemovalModelVersion = Literal["2023-06-01", "2024-09-26"]
 BackgroundScaling = Literal["fit", "fill"]
 BeautifyMode = Literal["ai.auto", "ai.food", "ai.car"]
 DescribeAnyChangeMode = Literal["ai.auto"]
@@ -823,6 +828,16 @@ class EditOptions(TypedDict, total=False):
     virtual_model: VirtualModel | Literal[True, "ai.auto"] | None
     layers: Mapping[str, Mapping[str, Any]] | None
     """``layers.{key}.*`` by id: {"title": {...}} sends ``layers.title.<leaf>``."""
+    ai_background_model_version: AiBackgroundModelVersion | None
+    """``pr-ai-background-model-version``: Which AI Backgrounds model generates a background: `3`
+    (the default), `2` (the previous model, deprecated; the only one background.negativePrompt
+    affects) or `background-studio-beta-2025-03-17` (Studio, photorealistic, a bit slower).
+    """
+    background_removal_model_version: BackgroundRemovalModelVersion | None
+    """``pr-background-removal-model-version``: Which background removal model cuts the subject
+    out: `2023-06-01` (the default) or `2024-09-26` (more recent; may keep different objects on
+    uncertain images).
+    """
 
 
 class RemoveBackgroundOptions(TypedDict, total=False):
@@ -848,4 +863,21 @@ class RemoveBackgroundOptions(TypedDict, total=False):
     despill: bool | None
     """``despill``: If `true`, automatically removes colored reflections that have been left on the
     main subject by a green background.
+    """
+
+
+class HeaderOptions(TypedDict, total=False):
+    """Request headers the spec declares (model versions), as keywords of the client
+    (its default for every call of an operation that takes the header) and of each
+    call that takes them (which wins)."""
+
+    ai_background_model_version: AiBackgroundModelVersion | None
+    """``pr-ai-background-model-version``: Which AI Backgrounds model generates a background: `3`
+    (the default), `2` (the previous model, deprecated; the only one background.negativePrompt
+    affects) or `background-studio-beta-2025-03-17` (Studio, photorealistic, a bit slower).
+    """
+    background_removal_model_version: BackgroundRemovalModelVersion | None
+    """``pr-background-removal-model-version``: Which background removal model cuts the subject
+    out: `2023-06-01` (the default) or `2024-09-26` (more recent; may keep different objects on
+    uncertain images).
     """

@@ -50,6 +50,12 @@ from ...models.edit_image_from_url_lighting_mode import (
 from ...models.edit_image_from_url_outline_color_type_1 import (
     EditImageFromUrlOutlineColorType1,
 )
+from ...models.edit_image_from_url_pr_ai_background_model_version import (
+    EditImageFromUrlPrAiBackgroundModelVersion,
+)
+from ...models.edit_image_from_url_pr_background_removal_model_version import (
+    EditImageFromUrlPrBackgroundRemovalModelVersion,
+)
 from ...models.edit_image_from_url_preserve_metadata import (
     EditImageFromUrlPreserveMetadata,
 )
@@ -205,7 +211,19 @@ def _get_kwargs(
     | Unset = UNSET,
     virtual_model_scene_custom_image_url: str | Unset = UNSET,
     virtual_model_size: EditImageFromUrlVirtualModelSize | Unset = UNSET,
+    pr_ai_background_model_version: EditImageFromUrlPrAiBackgroundModelVersion
+    | Unset = UNSET,
+    pr_background_removal_model_version: EditImageFromUrlPrBackgroundRemovalModelVersion
+    | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(pr_ai_background_model_version, Unset):
+        headers["pr-ai-background-model-version"] = str(pr_ai_background_model_version)
+
+    if not isinstance(pr_background_removal_model_version, Unset):
+        headers["pr-background-removal-model-version"] = str(
+            pr_background_removal_model_version
+        )
 
     params: dict[str, Any] = {}
 
@@ -589,6 +607,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -746,6 +765,10 @@ def sync_detailed(
     | Unset = UNSET,
     virtual_model_scene_custom_image_url: str | Unset = UNSET,
     virtual_model_size: EditImageFromUrlVirtualModelSize | Unset = UNSET,
+    pr_ai_background_model_version: EditImageFromUrlPrAiBackgroundModelVersion
+    | Unset = UNSET,
+    pr_background_removal_model_version: EditImageFromUrlPrBackgroundRemovalModelVersion
+    | Unset = UNSET,
 ) -> Response[APIError | File | InvalidValue | PaymentError | UnknownError]:
     """Image Editing v2 (Plus plan)
 
@@ -906,6 +929,9 @@ def sync_detailed(
             Name of the preset scene.
         virtual_model_scene_custom_image_url (str | Unset): URL of a custom scene image.
         virtual_model_size (EditImageFromUrlVirtualModelSize | Unset):
+        pr_ai_background_model_version (EditImageFromUrlPrAiBackgroundModelVersion | Unset):
+        pr_background_removal_model_version (EditImageFromUrlPrBackgroundRemovalModelVersion |
+            Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -1001,6 +1027,8 @@ def sync_detailed(
         virtual_model_scene_preset_name=virtual_model_scene_preset_name,
         virtual_model_scene_custom_image_url=virtual_model_scene_custom_image_url,
         virtual_model_size=virtual_model_size,
+        pr_ai_background_model_version=pr_ai_background_model_version,
+        pr_background_removal_model_version=pr_background_removal_model_version,
     )
 
     response = client.get_httpx_client().request(
@@ -1109,6 +1137,10 @@ def sync(
     | Unset = UNSET,
     virtual_model_scene_custom_image_url: str | Unset = UNSET,
     virtual_model_size: EditImageFromUrlVirtualModelSize | Unset = UNSET,
+    pr_ai_background_model_version: EditImageFromUrlPrAiBackgroundModelVersion
+    | Unset = UNSET,
+    pr_background_removal_model_version: EditImageFromUrlPrBackgroundRemovalModelVersion
+    | Unset = UNSET,
 ) -> APIError | File | InvalidValue | PaymentError | UnknownError | None:
     """Image Editing v2 (Plus plan)
 
@@ -1269,6 +1301,9 @@ def sync(
             Name of the preset scene.
         virtual_model_scene_custom_image_url (str | Unset): URL of a custom scene image.
         virtual_model_size (EditImageFromUrlVirtualModelSize | Unset):
+        pr_ai_background_model_version (EditImageFromUrlPrAiBackgroundModelVersion | Unset):
+        pr_background_removal_model_version (EditImageFromUrlPrBackgroundRemovalModelVersion |
+            Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -1365,6 +1400,8 @@ def sync(
         virtual_model_scene_preset_name=virtual_model_scene_preset_name,
         virtual_model_scene_custom_image_url=virtual_model_scene_custom_image_url,
         virtual_model_size=virtual_model_size,
+        pr_ai_background_model_version=pr_ai_background_model_version,
+        pr_background_removal_model_version=pr_background_removal_model_version,
     ).parsed
 
 
@@ -1467,6 +1504,10 @@ async def asyncio_detailed(
     | Unset = UNSET,
     virtual_model_scene_custom_image_url: str | Unset = UNSET,
     virtual_model_size: EditImageFromUrlVirtualModelSize | Unset = UNSET,
+    pr_ai_background_model_version: EditImageFromUrlPrAiBackgroundModelVersion
+    | Unset = UNSET,
+    pr_background_removal_model_version: EditImageFromUrlPrBackgroundRemovalModelVersion
+    | Unset = UNSET,
 ) -> Response[APIError | File | InvalidValue | PaymentError | UnknownError]:
     """Image Editing v2 (Plus plan)
 
@@ -1627,6 +1668,9 @@ async def asyncio_detailed(
             Name of the preset scene.
         virtual_model_scene_custom_image_url (str | Unset): URL of a custom scene image.
         virtual_model_size (EditImageFromUrlVirtualModelSize | Unset):
+        pr_ai_background_model_version (EditImageFromUrlPrAiBackgroundModelVersion | Unset):
+        pr_background_removal_model_version (EditImageFromUrlPrBackgroundRemovalModelVersion |
+            Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -1722,6 +1766,8 @@ async def asyncio_detailed(
         virtual_model_scene_preset_name=virtual_model_scene_preset_name,
         virtual_model_scene_custom_image_url=virtual_model_scene_custom_image_url,
         virtual_model_size=virtual_model_size,
+        pr_ai_background_model_version=pr_ai_background_model_version,
+        pr_background_removal_model_version=pr_background_removal_model_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -1828,6 +1874,10 @@ async def asyncio(
     | Unset = UNSET,
     virtual_model_scene_custom_image_url: str | Unset = UNSET,
     virtual_model_size: EditImageFromUrlVirtualModelSize | Unset = UNSET,
+    pr_ai_background_model_version: EditImageFromUrlPrAiBackgroundModelVersion
+    | Unset = UNSET,
+    pr_background_removal_model_version: EditImageFromUrlPrBackgroundRemovalModelVersion
+    | Unset = UNSET,
 ) -> APIError | File | InvalidValue | PaymentError | UnknownError | None:
     """Image Editing v2 (Plus plan)
 
@@ -1988,6 +2038,9 @@ async def asyncio(
             Name of the preset scene.
         virtual_model_scene_custom_image_url (str | Unset): URL of a custom scene image.
         virtual_model_size (EditImageFromUrlVirtualModelSize | Unset):
+        pr_ai_background_model_version (EditImageFromUrlPrAiBackgroundModelVersion | Unset):
+        pr_background_removal_model_version (EditImageFromUrlPrBackgroundRemovalModelVersion |
+            Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -2085,5 +2138,7 @@ async def asyncio(
             virtual_model_scene_preset_name=virtual_model_scene_preset_name,
             virtual_model_scene_custom_image_url=virtual_model_scene_custom_image_url,
             virtual_model_size=virtual_model_size,
+            pr_ai_background_model_version=pr_ai_background_model_version,
+            pr_background_removal_model_version=pr_background_removal_model_version,
         )
     ).parsed

@@ -8,17 +8,34 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.api_error import APIError
 from ...models.edit_image_upload_body import EditImageUploadBody
+from ...models.edit_image_upload_pr_ai_background_model_version import (
+    EditImageUploadPrAiBackgroundModelVersion,
+)
+from ...models.edit_image_upload_pr_background_removal_model_version import (
+    EditImageUploadPrBackgroundRemovalModelVersion,
+)
 from ...models.invalid_value import InvalidValue
 from ...models.payment_error import PaymentError
 from ...models.unknown_error import UnknownError
-from ...types import File, Response
+from ...types import UNSET, File, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: EditImageUploadBody,
+    pr_ai_background_model_version: EditImageUploadPrAiBackgroundModelVersion
+    | Unset = UNSET,
+    pr_background_removal_model_version: EditImageUploadPrBackgroundRemovalModelVersion
+    | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(pr_ai_background_model_version, Unset):
+        headers["pr-ai-background-model-version"] = str(pr_ai_background_model_version)
+
+    if not isinstance(pr_background_removal_model_version, Unset):
+        headers["pr-background-removal-model-version"] = str(
+            pr_background_removal_model_version
+        )
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -90,6 +107,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EditImageUploadBody,
+    pr_ai_background_model_version: EditImageUploadPrAiBackgroundModelVersion
+    | Unset = UNSET,
+    pr_background_removal_model_version: EditImageUploadPrBackgroundRemovalModelVersion
+    | Unset = UNSET,
 ) -> Response[APIError | File | InvalidValue | PaymentError | UnknownError]:
     """Image Editing v2 (Plus plan)
 
@@ -149,6 +170,9 @@ def sync_detailed(
     - [Sandbox Mode (free testing)](https://docs.photoroom.com/image-editing-api-plus-plan/sandbox-mode)
 
     Args:
+        pr_ai_background_model_version (EditImageUploadPrAiBackgroundModelVersion | Unset):
+        pr_background_removal_model_version (EditImageUploadPrBackgroundRemovalModelVersion |
+            Unset):
         body (EditImageUploadBody):
 
     Raises:
@@ -161,6 +185,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        pr_ai_background_model_version=pr_ai_background_model_version,
+        pr_background_removal_model_version=pr_background_removal_model_version,
     )
 
     response = client.get_httpx_client().request(
@@ -174,6 +200,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: EditImageUploadBody,
+    pr_ai_background_model_version: EditImageUploadPrAiBackgroundModelVersion
+    | Unset = UNSET,
+    pr_background_removal_model_version: EditImageUploadPrBackgroundRemovalModelVersion
+    | Unset = UNSET,
 ) -> APIError | File | InvalidValue | PaymentError | UnknownError | None:
     """Image Editing v2 (Plus plan)
 
@@ -233,6 +263,9 @@ def sync(
     - [Sandbox Mode (free testing)](https://docs.photoroom.com/image-editing-api-plus-plan/sandbox-mode)
 
     Args:
+        pr_ai_background_model_version (EditImageUploadPrAiBackgroundModelVersion | Unset):
+        pr_background_removal_model_version (EditImageUploadPrBackgroundRemovalModelVersion |
+            Unset):
         body (EditImageUploadBody):
 
     Raises:
@@ -246,6 +279,8 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        pr_ai_background_model_version=pr_ai_background_model_version,
+        pr_background_removal_model_version=pr_background_removal_model_version,
     ).parsed
 
 
@@ -253,6 +288,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EditImageUploadBody,
+    pr_ai_background_model_version: EditImageUploadPrAiBackgroundModelVersion
+    | Unset = UNSET,
+    pr_background_removal_model_version: EditImageUploadPrBackgroundRemovalModelVersion
+    | Unset = UNSET,
 ) -> Response[APIError | File | InvalidValue | PaymentError | UnknownError]:
     """Image Editing v2 (Plus plan)
 
@@ -312,6 +351,9 @@ async def asyncio_detailed(
     - [Sandbox Mode (free testing)](https://docs.photoroom.com/image-editing-api-plus-plan/sandbox-mode)
 
     Args:
+        pr_ai_background_model_version (EditImageUploadPrAiBackgroundModelVersion | Unset):
+        pr_background_removal_model_version (EditImageUploadPrBackgroundRemovalModelVersion |
+            Unset):
         body (EditImageUploadBody):
 
     Raises:
@@ -324,6 +366,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        pr_ai_background_model_version=pr_ai_background_model_version,
+        pr_background_removal_model_version=pr_background_removal_model_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -335,6 +379,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: EditImageUploadBody,
+    pr_ai_background_model_version: EditImageUploadPrAiBackgroundModelVersion
+    | Unset = UNSET,
+    pr_background_removal_model_version: EditImageUploadPrBackgroundRemovalModelVersion
+    | Unset = UNSET,
 ) -> APIError | File | InvalidValue | PaymentError | UnknownError | None:
     """Image Editing v2 (Plus plan)
 
@@ -394,6 +442,9 @@ async def asyncio(
     - [Sandbox Mode (free testing)](https://docs.photoroom.com/image-editing-api-plus-plan/sandbox-mode)
 
     Args:
+        pr_ai_background_model_version (EditImageUploadPrAiBackgroundModelVersion | Unset):
+        pr_background_removal_model_version (EditImageUploadPrBackgroundRemovalModelVersion |
+            Unset):
         body (EditImageUploadBody):
 
     Raises:
@@ -408,5 +459,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            pr_ai_background_model_version=pr_ai_background_model_version,
+            pr_background_removal_model_version=pr_background_removal_model_version,
         )
     ).parsed
