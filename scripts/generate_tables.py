@@ -531,9 +531,9 @@ def options_module(operations: dict[str, dict[str, Any]]) -> str:
     body.append("")
     body.append("")
     body.append("class HeaderOptions(TypedDict, total=False):")
-    body.append('    """Request headers the spec declares (model versions), as keywords of the client')
-    body.append("    (its default for every call of an operation that takes the header) and of each")
-    body.append('    call that takes them (which wins)."""')
+    body.append('    """Request headers the spec declares (model versions), as keywords of the')
+    body.append("    client (its default for every call of an operation that takes the header) and")
+    body.append('    of each call that takes them (which wins)."""')
     body.append("")
     body.extend(_header_lines(header_entries, list(operations), field_lines))
     if not header_entries:
@@ -562,7 +562,9 @@ def _header_entries(
                 header["option"],
                 {
                     "wires": [header["wire"]],
-                    "types": [python_type(header["schema"], aliases, camel_words(header["option"]))],
+                    "types": [
+                        python_type(header["schema"], aliases, camel_words(header["option"]))
+                    ],
                     "description": header["description"],
                     "deprecated": header["deprecated"],
                     "operations": [],

@@ -867,9 +867,9 @@ class RemoveBackgroundOptions(TypedDict, total=False):
 
 
 class HeaderOptions(TypedDict, total=False):
-    """Request headers the spec declares (model versions), as keywords of the client
-    (its default for every call of an operation that takes the header) and of each
-    call that takes them (which wins)."""
+    """Request headers the spec declares (model versions), as keywords of the
+    client (its default for every call of an operation that takes the header) and
+    of each call that takes them (which wins)."""
 
     ai_background_model_version: AiBackgroundModelVersion | None
     """``pr-ai-background-model-version``: Which AI Backgrounds model generates a background: `3`

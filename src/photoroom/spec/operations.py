@@ -22,6 +22,7 @@ __all__ = [
     "Operation",
     "Param",
     "all_plans",
+    "header_params",
     "operation",
     "operations",
 ]
@@ -37,13 +38,13 @@ MISSING: Final[Any] = object()
 
 @dataclasses.dataclass(frozen=True)
 class Param:
-    """One query parameter or multipart field of an operation."""
+    """One query parameter, multipart field or request header of an operation."""
 
     wire: str
     """Name on the wire: ``background.blur.radius``."""
     python: str
     """The generated client's keyword: ``background_blur_radius``."""
-    location: Literal["query", "body"]
+    location: Literal["query", "body", "header"]
     required: bool
     schema: Mapping[str, Any]
     description: str
@@ -103,6 +104,7 @@ class Operation:
     image: tuple[str, ...]
     """Wire names of the operation's image input (the client's positional ``image``)."""
     params: tuple[Param, ...]
+    """Query parameters or multipart fields (never headers)."""
     key_pattern: str
     keyed: tuple[KeyedLeaf, ...]
     rules: tuple[Mapping[str, Any], ...]
@@ -114,6 +116,17 @@ class Operation:
     response_headers: tuple[str, ...]
     key_parameter: str | None = None
     """A query parameter that may carry the API key instead of the header (legacy render)."""
+    headers: tuple[Param, ...] = ()
+    """Request header parameters (model versions), apart from ``params`` so that nothing sends
+    them as query parameters or form fields; ``option`` is the client keyword that sets one."""
+
+    @functools.cached_property
+    def header_by_option(self) -> dict[str, Param]:
+        return {p.option: p for p in self.headers if p.option is not None}
+
+    def header(self, wire: str) -> Param | None:
+        """The header parameter named ``wire`` (case-insensitive, as HTTP header names are)."""
+        return next((p for p in self.headers if p.wire.lower() == wire.lower()), None)
 
     @functools.cached_property
     def by_wire(self) -> dict[str, Param]:
@@ -165,22 +178,23 @@ def _element(schema: Mapping[str, Any]) -> Mapping[str, Any]:
     return items if schema.get("type") == "array" and isinstance(items, Mapping) else schema
 
 
-def _build(entry: Mapping[str, Any]) -> Operation:
-    params = tuple(
-        Param(
-            wire=p["wire"],
-            python=p["python"],
-            location=p["in"],
-            required=p["required"],
-            schema=p["schema"],
-            description=p["description"],
-            deprecated=p["deprecated"],
-            option=p["option"],
-            field=p["field"],
-            default=p.get("default", MISSING),
-        )
-        for p in entry["params"]
+def _param(p: Mapping[str, Any]) -> Param:
+    return Param(
+        wire=p["wire"],
+        python=p["python"],
+        location=p["in"],
+        required=p["required"],
+        schema=p["schema"],
+        description=p["description"],
+        deprecated=p["deprecated"],
+        option=p["option"],
+        field=p["field"],
+        default=p.get("default", MISSING),
     )
+
+
+def _build(entry: Mapping[str, Any]) -> Operation:
+    params = tuple(_param(p) for p in entry["params"])
     keyed = tuple(
         KeyedLeaf(
             template=leaf["template"],
@@ -213,6 +227,7 @@ def _build(entry: Mapping[str, Any]) -> Operation:
         media_types=entry["media_types"],
         response_headers=tuple(entry["response_headers"]),
         key_parameter=entry.get("key_parameter"),
+        headers=tuple(_param(p) for p in entry.get("headers", [])),
     )
 
 
@@ -234,6 +249,16 @@ def all_plans() -> tuple[str, ...]:
     for op in operations().values():
         seen.update(dict.fromkeys(op.plans))
     return tuple(seen)
+
+
+def header_params() -> dict[str, Param]:
+    """Every request header parameter of the spec by its client option
+    (``ai_background_model_version``), the first operation's declaration of it."""
+    found: dict[str, Param] = {}
+    for op in operations().values():
+        for option, param in op.header_by_option.items():
+            found.setdefault(option, param)
+    return found
 
 
 def iter_fields(op: Operation) -> Iterator[tuple[str, Mapping[str, Any]]]:
