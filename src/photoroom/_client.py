@@ -29,6 +29,7 @@ from ._retries import DEFAULT_MAX_RETRIES
 # Results and the batch engine load on first use: ``import photoroom`` stays close to
 # ``import httpx`` (see photoroom/__init__.py).
 if TYPE_CHECKING:
+    from ._generated.options import HeaderOptions
     from ._operations import EditCallOptions, RemoveBackgroundCallOptions
     from .batch import ManifestReport, RateLimiter, RowOutcome
     from .batch._folder import BatchItem, BatchReport
@@ -104,6 +105,7 @@ class Photoroom(Operations, SyncCore):
         default_headers: Mapping[str, str] | None = None,
         retry_billed: bool = False,
         sleep: Callable[[float], None] | None = None,
+        **header_options: Unpack[HeaderOptions],
     ) -> None:
         super().__init__(
             api_key,
@@ -114,6 +116,7 @@ class Photoroom(Operations, SyncCore):
             default_headers=default_headers,
             retry_billed=retry_billed,
             http_client=http_client,
+            header_options=header_options,
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
@@ -276,6 +279,7 @@ class AsyncPhotoroom(Operations, AsyncCore):
         default_headers: Mapping[str, str] | None = None,
         retry_billed: bool = False,
         sleep: Callable[[float], Awaitable[None]] | None = None,
+        **header_options: Unpack[HeaderOptions],
     ) -> None:
         super().__init__(
             api_key,
@@ -286,6 +290,7 @@ class AsyncPhotoroom(Operations, AsyncCore):
             default_headers=default_headers,
             retry_billed=retry_billed,
             http_client=http_client,
+            header_options=header_options,
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(

@@ -13,13 +13,16 @@ import os
 import random
 import warnings
 from collections.abc import Mapping
-from typing import Any, Generic, Self, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypedDict, TypeVar, Unpack
 from urllib.parse import urlsplit
 
 import httpx
 
 from ._exceptions import InsecureConnectionWarning, InvalidOptionError, PhotoroomError
 from ._logging import setup_logging
+
+if TYPE_CHECKING:
+    from ._generated.options import HeaderOptions
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -178,6 +181,14 @@ def _warn_if_insecure(url: str, stacklevel: int) -> None:
         )
 
 
+def _checked_header_options(options: Mapping[str, Any]) -> dict[str, str]:
+    if not options:
+        return {}
+    from ._headers import client_header_options  # the option layer, only when one is given
+
+    return client_header_options(options)
+
+
 class ClientConfig(Generic[HttpxClientT]):
     """The settings of a client and its ``httpx`` pool: what every call reads, nothing it does."""
 
@@ -196,6 +207,7 @@ class ClientConfig(Generic[HttpxClientT]):
         default_headers: Mapping[str, str] | None,
         retry_billed: bool = False,
         http_client: httpx.Client | httpx.AsyncClient | None = None,
+        header_options: Mapping[str, Any] | None = None,
     ) -> None:
         setup_logging()
         key = api_key if api_key is not None else os.environ.get("PHOTOROOM_API_KEY")
@@ -228,6 +240,9 @@ class ClientConfig(Generic[HttpxClientT]):
         """Also retry a billed call whose request was sent in full but whose answer timed out
         or was cut (the API may have charged it: a retry may charge again)."""
         self.default_headers: dict[str, str] = dict(default_headers or {})
+        self.header_options: dict[str, str] = _checked_header_options(header_options or {})
+        """The spec's header options (model versions) this client sends to every operation that
+        declares them, unless a call gives its own: option -> value."""
         self._rng = random.Random()
 
     def _check_hosts(self, stacklevel: int) -> None:
@@ -256,10 +271,12 @@ class ClientConfig(Generic[HttpxClientT]):
         http_client: HttpxClientT | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
         retry_billed: bool | NotGiven = NOT_GIVEN,
+        **header_options: Unpack[HeaderOptions],
     ) -> Self:
         """A copy with other settings that shares this client's connection pool.
 
-        ``default_headers`` are merged into the current ones. ``base_url`` also moves the
+        ``default_headers`` are merged into the current ones, and so are the header options
+        (``ai_background_model_version=...``; ``None`` unsets one). ``base_url`` also moves the
         segment host unless ``segment_base_url`` is given. With ``http_client`` the copy uses
         that pool (and its timeout, unless ``timeout`` is given); the caller closes it. Closing
         a copy never closes the original's pool; closing the original does.
@@ -293,6 +310,9 @@ class ClientConfig(Generic[HttpxClientT]):
             clone.default_headers = {**self.default_headers, **default_headers}
         if not isinstance(retry_billed, NotGiven):
             clone.retry_billed = retry_billed
+        if header_options:
+            merged: dict[str, Any] = {**self.header_options, **header_options}
+            clone.header_options = _checked_header_options(merged)
         return clone
 
     with_options = copy

@@ -52,11 +52,15 @@ def remove_background(
     from photoroom_api.api.remove_background import remove_background as op
     from photoroom_api.models.remove_background_post_params import RemoveBackgroundPOSTParams
 
+    from ._headers import generated_header_kwargs, split_header_options
     from ._options import build_remove_background
     from ._results import RemoveBackgroundResult
-    from .spec import REMOVE_BACKGROUND
+    from .spec import REMOVE_BACKGROUND, operation
 
     call_options, own = CallOptions.split(options)
+    segment = operation(REMOVE_BACKGROUND)
+    call_headers, own = split_header_options((segment,), own)
+    headers = generated_header_kwargs(segment, client.header_options, call_headers)
     fields = build_remove_background(own)
     as_json = own.get("as_json", False)
     if not isinstance(as_json, bool):
@@ -72,7 +76,7 @@ def remove_background(
 
     def kwargs() -> dict[str, Any]:
         return op._get_kwargs(
-            body=RemoveBackgroundPOSTParams(image_file=loaded.to_file(), **fields)
+            body=RemoveBackgroundPOSTParams(image_file=loaded.to_file(), **fields), **headers
         )
 
     def on_success(response: httpx.Response, parsed: Any) -> RemoveBackgroundResult:
@@ -116,13 +120,18 @@ def edit(
     memory (a path without an extension gets the one of the answer's format); the file
     appears complete or not at all, and ``result.path`` says where it is.
     """
+    from ._headers import generated_header_kwargs, split_header_options
     from ._options import build_edit
     from ._results import EditResult
-    from .spec import EDIT_BY_UPLOAD
+    from .spec import EDIT_BY_UPLOAD, EDIT_BY_URL, operation
 
     call_options, own = CallOptions.split(options)
+    by_url, by_upload = operation(EDIT_BY_URL), operation(EDIT_BY_UPLOAD)
+    call_headers, own = split_header_options((by_url, by_upload), own)
     with upload_limits(limits_of(EDIT_BY_UPLOAD)):
         request = build_edit(image, own)
+    edit_op = by_url if request.method == "get" else by_upload
+    headers = generated_header_kwargs(edit_op, client.header_options, call_headers)
 
     def on_success(response: httpx.Response, parsed: Any) -> EditResult:
         result = EditResult(response.content, response)
@@ -137,7 +146,7 @@ def edit(
         from photoroom_api.api.image_editing import edit_image_from_url as get_op
 
         def get_kwargs() -> dict[str, Any]:
-            kwargs = get_op._get_kwargs(**request.generated)
+            kwargs = get_op._get_kwargs(**request.generated, **headers)
             kwargs["params"].update(request.keyed)
             kwargs["params"].update(call_options.extra_body)  # GET: the same fields, queried
             return kwargs
@@ -159,7 +168,7 @@ def edit(
 
     def post_kwargs() -> dict[str, Any]:
         body = EditImageUploadBody(**request.generated)
-        kwargs = post_op._get_kwargs(body=body)
+        kwargs = post_op._get_kwargs(body=body, **headers)
         kwargs["files"].extend(
             (
                 name,
