@@ -6,7 +6,9 @@ edit: ``background.color`` is ``--background-color``, ``outputSize`` is ``--outp
 schema says the flag's kind (switch, choice, number, file, list) and its choices; the spec's
 description is its help. Keyed maps take ``ID.PROPERTY=VALUE``
 (``--layers title.text.content=Sale``) or ``ID=IMAGE``
-(``--edit-with-ai-additional-images ref=logo.png``).
+(``--edit-with-ai-additional-images ref=logo.png``). The request headers the spec declares
+(model versions) are flags too, named after their client option
+(``--ai-background-model-version``), with the header's values as choices.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from ._options import GROUPS, edit_operations, remove_background_params
-from .spec import KeyedLeaf, Param, enum_values, type_names
+from .spec import REMOVE_BACKGROUND, KeyedLeaf, Param, enum_values, operation, type_names
 
 __all__ = [
     "UsageError",
@@ -30,6 +32,7 @@ __all__ = [
 
 _EDIT_DEST = "edit__"
 _SEGMENT_DEST = "segment__"
+_HEADER_DEST = "header__"
 
 
 class UsageError(Exception):
@@ -152,6 +155,38 @@ def _edit_keyed() -> dict[tuple[str, str | None], list[KeyedLeaf]]:
     return merged
 
 
+def _edit_headers() -> dict[str, list[Param]]:
+    merged: dict[str, list[Param]] = {}
+    for op in edit_operations():
+        for option, param in op.header_by_option.items():
+            merged.setdefault(option, []).append(param)
+    return merged
+
+
+def _segment_headers() -> dict[str, list[Param]]:
+    return {o: [p] for o, p in operation(REMOVE_BACKGROUND).header_by_option.items()}
+
+
+def _add_header_options(parser: argparse.ArgumentParser, headers: dict[str, list[Param]]) -> None:
+    """One flag per request header (model versions) the operation(s) declare."""
+    if not headers:
+        return
+    group = parser.add_argument_group("model versions (request headers)")
+    for option, twins in sorted(headers.items()):
+        group.add_argument(
+            flag_name(option),
+            dest=_HEADER_DEST + option,
+            default=None,
+            help=_help(twins, f"header {twins[0].wire}"),
+            **_argument([p.schema for p in twins]),
+        )
+
+
+def _header_values(args: argparse.Namespace, headers: Iterable[str]) -> dict[str, Any]:
+    values = {option: getattr(args, _HEADER_DEST + option, None) for option in headers}
+    return {option: value for option, value in values.items() if value is not None}
+
+
 def add_edit_options(parser: argparse.ArgumentParser) -> None:
     """One flag per ``/v2/edit`` parameter, grouped like the option groups."""
     params = _edit_params()
@@ -182,6 +217,7 @@ def add_edit_options(parser: argparse.ArgumentParser) -> None:
             metavar=example,
             help=f"{prefix}.{{key}}.*, repeatable [{leaves[0].template}]".replace("%", "%%"),
         )
+    _add_header_options(parser, _edit_headers())
 
 
 def add_remove_background_options(parser: argparse.ArgumentParser) -> None:
@@ -195,6 +231,7 @@ def add_remove_background_options(parser: argparse.ArgumentParser) -> None:
             help=_help([param], param.wire),
             **_argument([param.schema]),
         )
+    _add_header_options(parser, _segment_headers())
 
 
 def _leaf_value(text: str, leaves: Sequence[KeyedLeaf], path: str) -> Any:
@@ -248,6 +285,7 @@ def edit_options(args: argparse.Namespace) -> dict[str, Any]:
             fields.setdefault(option, {})[field] = mapping
     for option, values in fields.items():
         options[option] = GROUPS[option](**values)
+    options.update(_header_values(args, _edit_headers()))
     return options
 
 
@@ -258,4 +296,5 @@ def remove_background_options(args: argparse.Namespace) -> dict[str, Any]:
         value = getattr(args, _dest(_SEGMENT_DEST, option, None), None)
         if value is not None:
             out[option] = value
+    out.update(_header_values(args, _segment_headers()))
     return out
