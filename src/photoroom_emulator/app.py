@@ -83,8 +83,12 @@ class Call:
     operation_id: str
 
     def validate(self, items: Iterable[tuple[str, str | UploadFile]]) -> Params:
-        """Each field against its schema, then the operation's cross-parameter rules."""
-        params = self.emulator.validators[self.operation_id].validate(items)
+        """The declared request headers (model versions) and each field against its schema,
+        then the operation's cross-parameter rules."""
+        validator = self.emulator.validators[self.operation_id]
+        headers = validator.validate_headers(self.request.headers)
+        params = validator.validate(items)
+        params.headers = headers
         check_rules(params, self.operation_id)
         return params
 

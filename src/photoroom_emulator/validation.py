@@ -21,6 +21,9 @@ Per request:
    (the real API ignores them rather than failing).
 5. Missing required fields are 400s; absent fields get their ``x-server-default`` (the overlay
    records it on GET parameters and multipart fields alike).
+6. Request headers the operation declares (``in: header``, the model versions) are checked the
+   same way (:meth:`OperationValidator.validate_headers`); the values used, sent or default,
+   are ``Params.headers``. Other headers are not the validator's business.
 """
 
 from __future__ import annotations
@@ -127,6 +130,8 @@ class Params:
     values: dict[str, Any] = field(default_factory=dict)
     files: dict[str, list[UploadFile]] = field(default_factory=dict)
     unsupported: list[str] = field(default_factory=list)
+    headers: dict[str, Any] = field(default_factory=dict)
+    """The declared request headers as used: sent, else their server default (by wire name)."""
 
     def given(self, name: str) -> bool:
         """Whether the caller sent ``name`` (as a value or a file), defaults aside."""
@@ -166,10 +171,13 @@ class OperationValidator:
         operation_id: str,
         fields: Mapping[str, FieldRule],
         keyed: Iterable[KeyedRule] = (),
+        headers: Mapping[str, FieldRule] | None = None,
     ) -> None:
         self.operation_id = operation_id
         self.fields = dict(fields)
         self.keyed = tuple(keyed)
+        self.headers = dict(headers or {})
+        """Declared request headers by their wire name (``pr-ai-background-model-version``)."""
         self._objects = _object_nodes(self.fields, self.keyed)
 
     @classmethod
@@ -178,28 +186,48 @@ class OperationValidator:
         path_item = spec["paths"][path]
         op = path_item[method.lower()]
         declared: dict[str, tuple[dict[str, Any], bool]] = {}
+        headers: dict[str, tuple[dict[str, Any], bool]] = {}
         for parameter in op.get("parameters", []):
             parameter = resolve(spec, parameter)
-            if parameter.get("in") == "query":
+            where = {"query": declared, "header": headers}.get(parameter.get("in", ""))
+            if where is not None:
                 schema = _inline(spec, parameter.get("schema", {}))
-                declared[parameter["name"]] = (schema, bool(parameter.get("required")))
+                where[parameter["name"]] = (schema, bool(parameter.get("required")))
         body = resolve(spec, op.get("requestBody", {}))
         for media in body.get("content", {}).values():
             schema = _inline(spec, media.get("schema", {}))
             required = set(schema.get("required", []))
             for name, prop in schema.get("properties", {}).items():
                 declared[name] = (prop, name in required)
-        fields = {
-            name: FieldRule.build(
-                name,
-                schema,
-                required=required,
-                default=schema.get("x-server-default", _MISSING),
-            )
-            for name, (schema, required) in declared.items()
-        }
+        fields, header_rules = (
+            {
+                name: FieldRule.build(
+                    name,
+                    schema,
+                    required=required,
+                    default=schema.get("x-server-default", _MISSING),
+                )
+                for name, (schema, required) in found.items()
+            }
+            for found in (declared, headers)
+        )
         keyed = _keyed_rules(spec, op.get("x-photoroom-keyed-parameters"))
-        return cls(op.get("operationId", f"{method} {path}"), fields, keyed)
+        return cls(op.get("operationId", f"{method} {path}"), fields, keyed, header_rules)
+
+    def validate_headers(self, headers: Mapping[str, str]) -> dict[str, Any]:
+        """The declared request headers, checked (a 400 naming the header otherwise), as used:
+        sent, else their server default. ``headers`` is case-insensitive (Starlette's)."""
+        used: dict[str, Any] = {}
+        for name, rule in self.headers.items():
+            raw = headers.get(name)
+            if raw is None:
+                if rule.required:
+                    raise _missing(rule)
+                if rule.default is not _MISSING:
+                    used[name] = rule.default
+                continue
+            used[name] = self._value(rule, [raw])
+        return used
 
     def validate(self, items: Iterable[Item]) -> Params:
         """Check every item, apply server defaults; the first fault raises a 400 ApiError."""
