@@ -32,7 +32,6 @@ __all__ = [
 
 _EDIT_DEST = "edit__"
 _SEGMENT_DEST = "segment__"
-_HEADER_DEST = "header__"
 
 
 class UsageError(Exception):
@@ -167,7 +166,15 @@ def _segment_headers() -> dict[str, list[Param]]:
     return {o: [p] for o, p in operation(REMOVE_BACKGROUND).header_by_option.items()}
 
 
-def _add_header_options(parser: argparse.ArgumentParser, headers: dict[str, list[Param]]) -> None:
+def _header_dest(prefix: str, option: str) -> str:
+    """The command's prefix like its other API options; ``__header`` keeps it apart from a
+    parameter that would have the same option name."""
+    return f"{prefix}{option}__header"
+
+
+def _add_header_options(
+    parser: argparse.ArgumentParser, headers: dict[str, list[Param]], prefix: str
+) -> None:
     """One flag per request header (model versions) the operation(s) declare."""
     if not headers:
         return
@@ -175,15 +182,15 @@ def _add_header_options(parser: argparse.ArgumentParser, headers: dict[str, list
     for option, twins in sorted(headers.items()):
         group.add_argument(
             flag_name(option),
-            dest=_HEADER_DEST + option,
+            dest=_header_dest(prefix, option),
             default=None,
             help=_help(twins, f"header {twins[0].wire}"),
             **_argument([p.schema for p in twins]),
         )
 
 
-def _header_values(args: argparse.Namespace, headers: Iterable[str]) -> dict[str, Any]:
-    values = {option: getattr(args, _HEADER_DEST + option, None) for option in headers}
+def _header_values(args: argparse.Namespace, headers: Iterable[str], prefix: str) -> dict[str, Any]:
+    values = {option: getattr(args, _header_dest(prefix, option), None) for option in headers}
     return {option: value for option, value in values.items() if value is not None}
 
 
@@ -217,7 +224,7 @@ def add_edit_options(parser: argparse.ArgumentParser) -> None:
             metavar=example,
             help=f"{prefix}.{{key}}.*, repeatable [{leaves[0].template}]".replace("%", "%%"),
         )
-    _add_header_options(parser, _edit_headers())
+    _add_header_options(parser, _edit_headers(), _EDIT_DEST)
 
 
 def add_remove_background_options(parser: argparse.ArgumentParser) -> None:
@@ -231,7 +238,7 @@ def add_remove_background_options(parser: argparse.ArgumentParser) -> None:
             help=_help([param], param.wire),
             **_argument([param.schema]),
         )
-    _add_header_options(parser, _segment_headers())
+    _add_header_options(parser, _segment_headers(), _SEGMENT_DEST)
 
 
 def _leaf_value(text: str, leaves: Sequence[KeyedLeaf], path: str) -> Any:
@@ -285,7 +292,7 @@ def edit_options(args: argparse.Namespace) -> dict[str, Any]:
             fields.setdefault(option, {})[field] = mapping
     for option, values in fields.items():
         options[option] = GROUPS[option](**values)
-    options.update(_header_values(args, _edit_headers()))
+    options.update(_header_values(args, _edit_headers(), _EDIT_DEST))
     return options
 
 
@@ -296,5 +303,5 @@ def remove_background_options(args: argparse.Namespace) -> dict[str, Any]:
         value = getattr(args, _dest(_SEGMENT_DEST, option, None), None)
         if value is not None:
             out[option] = value
-    out.update(_header_values(args, _segment_headers()))
+    out.update(_header_values(args, _segment_headers(), _SEGMENT_DEST))
     return out
