@@ -207,6 +207,27 @@ async def test_async_client_sends_and_checks_the_header(method: str, option: str
     assert [r.headers.get(wire) for r in recorder.requests] == expected
 
 
+@pytest.mark.parametrize(("method", "option"), CASES)
+def test_a_batch_sends_the_header_and_refuses_a_bad_value_before_any_request(
+    method: str, option: str, tmp_path: Path
+) -> None:
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(product_png())
+    recorder = Recorder()
+    value = _values(option)[-1]
+    with _client(recorder) as client:
+        batch = getattr(client, f"batch_{method}")
+        with pytest.raises(InvalidOptionError):
+            batch([photo], tmp_path / "refused", progress=False, **{option: NOT_A_VERSION})
+        assert recorder.requests == []
+
+        report = batch([photo], tmp_path / "out", progress=False, **{option: value})
+    assert len(report.written) == 1, report.summary()
+    (upload,) = recorder.requests
+    expected = value if _declares(WAYS[method][-1][1], option) else None
+    assert upload.headers.get(_param(option).wire) == expected
+
+
 # --- the CLI ----------------------------------------------------------------------------------
 
 

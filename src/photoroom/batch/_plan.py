@@ -35,10 +35,15 @@ def check_options(operation: Operation, source: object, options: Mapping[str, An
     checked with a placeholder, so no input is read.
     """
     from .._config import CallOptions
+    from .._headers import split_header_options
     from .._inputs import is_url
     from .._options import build_edit, build_remove_background
+    from ..spec import EDIT_BY_UPLOAD, EDIT_BY_URL, REMOVE_BACKGROUND
+    from ..spec import operation as spec_operation
 
     _, own = CallOptions.split(options)
+    op_ids = (EDIT_BY_URL, EDIT_BY_UPLOAD) if operation == "edit" else (REMOVE_BACKGROUND,)
+    _, own = split_header_options(tuple(spec_operation(o) for o in op_ids), own)
     if operation == "edit":
         build_edit(source if is_url(source) else PLACEHOLDER_UPLOAD, own)
     else:
