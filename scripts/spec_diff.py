@@ -984,6 +984,17 @@ def surface_of(operations: dict[str, dict[str, Any]]) -> Surface:
         flag = flag_name(param["option"])
         for spelling in (flag, "--no-" + flag[2:]) if annotation == "bool" else (flag,):
             items[(CLI_FLAG, f"photoroom remove-bg {spelling}")] = None
+    for op in operations.values():  # request headers (model versions): keywords and flags
+        for header in op.get("headers", []):
+            alias = generate_tables.camel_words(header["option"])
+            annotation = _annotation(header["schema"], alias, literals)
+            for ids, keyword, command in (
+                (EDIT_OPERATIONS, EDIT_KEYWORD, "edit"),
+                ((SEGMENT_OPERATION,), SEGMENT_KEYWORD, "remove-bg"),
+            ):
+                if op["operation_id"] in ids:
+                    items[(keyword, header["option"])] = annotation
+                    items[(CLI_FLAG, f"photoroom {command} {flag_name(header['option'])}")] = None
     for alias, values in literals.items():
         items[(LITERAL, alias)] = values
     return items
