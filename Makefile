@@ -87,7 +87,7 @@ curl:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
 
 test: install browser curl check-generated lint typecheck
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --durations=25
 
 emulator: install
 	$(VENV)/bin/photoroom-emulator --host $(HOST) --port $(PORT)
