@@ -74,15 +74,14 @@ RATCHET = {
 #: A plain lower-case word: counts only where the code handles API options.
 COMMON_WORD = re.compile(r"[a-z]+")
 
-#: Every enum of the request side, as a set of its string values (for "two values of one enum").
-ENUMS: list[frozenset[str]] = []
 
-
-def _walk_schema(node: Any, values: set[str]) -> None:
+def _walk_schema(node: Any, values: set[str], enums: list[frozenset[str]]) -> None:
+    """Collect the enum values under ``node``, and each enum as a set (for "two values of one
+    enum")."""
     if isinstance(node, dict):
         enum = [v for v in node.get("enum", []) or [] if isinstance(v, str)]
         if len(enum) > 1:
-            ENUMS.append(frozenset(enum))
+            enums.append(frozenset(enum))
         for value in enum:
             if len(value) > 2:
                 values.add(value)
@@ -90,23 +89,24 @@ def _walk_schema(node: Any, values: set[str]) -> None:
             values.add(node["const"])
         for key, sub in node.items():
             if key != "x-photoroom-media-types":
-                _walk_schema(sub, values)
+                _walk_schema(sub, values, enums)
     elif isinstance(node, list):
         for sub in node:
-            _walk_schema(sub, values)
+            _walk_schema(sub, values, enums)
 
 
-def request_facts() -> tuple[set[str], set[str]]:
-    """Wire names and enum values of every request field of the overlaid spec."""
+def request_facts() -> tuple[set[str], set[str], list[frozenset[str]]]:
+    """Wire names, enum values and enums of every request field of the overlaid spec."""
     names: set[str] = set()
     values: set[str] = set()
+    enums: list[frozenset[str]] = []
     for path_item in SPEC["paths"].values():
         for op in path_item.values():
             if not isinstance(op, dict):
                 continue
             for parameter in op.get("parameters", []):
                 names.add(parameter["name"])
-                _walk_schema(parameter.get("schema"), values)
+                _walk_schema(parameter.get("schema"), values, enums)
             body = op.get("requestBody", {})
             for media in body.get("content", {}).values():
                 schema = media.get("schema", {})
@@ -114,14 +114,14 @@ def request_facts() -> tuple[set[str], set[str]]:
                     schema = SPEC["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
                 for name, prop in schema.get("properties", {}).items():
                     names.add(name)
-                    _walk_schema(prop, values)
+                    _walk_schema(prop, values, enums)
             for template, schema in (
                 op.get("x-photoroom-keyed-parameters", {}).get("leaves", {}).items()
             ):
                 names.add(template)
-                _walk_schema(schema, values)
+                _walk_schema(schema, values, enums)
     names = {n for n in names if len(n) > 3} - SCHEMA_VOCABULARY
-    return names, values - SCHEMA_VOCABULARY
+    return names, values - SCHEMA_VOCABULARY, enums
 
 
 def _skipped_constants(tree: ast.Module, relative: str) -> set[int]:
@@ -224,10 +224,9 @@ def spec_facts() -> Facts:
     their groups); products are the generated field-name classes."""
     from photoroom.spec import names as generated_names
 
-    ENUMS.clear()
-    names, values = request_facts()
+    names, values, enums = request_facts()
     keywords = {_snake(part) for name in names for part in [name, name.split(".")[0]]}
-    return Facts(names, values, list(ENUMS), set(generated_names.__all__), keywords)
+    return Facts(names, values, enums, set(generated_names.__all__), keywords)
 
 
 #: Usage examples: code that calls the client the way a user does (``shadow="ai.soft"``) names
