@@ -74,6 +74,10 @@ def post_properties(document: Document, path: str = EDIT) -> dict[str, Any]:
     return properties
 
 
+def has_get_parameter(document: Document, name: str, path: str = EDIT) -> bool:
+    return any(parameter.get("name") == name for parameter in get_parameters(document, path))
+
+
 def _find_parameter(document: Document, name: str, path: str = EDIT) -> dict[str, Any]:
     for parameter in get_parameters(document, path):
         if parameter.get("name") == name:
@@ -123,6 +127,20 @@ def add_enum_value(
         if "enum" not in schema:
             raise KeyError(f"{param} has no enum")
         schema["enum"].append(value)
+    return document
+
+
+def remove_enum_value(
+    document: Document, param: str, value: Any, *, path: str = EDIT, twins: bool = True
+) -> Document:
+    """``value`` no longer allowed for ``param`` (GET, and the POST twin when ``twins``);
+    nothing changes where it was not allowed."""
+    schemas = [_find_parameter(document, param, path)["schema"]]
+    if twins and param in post_properties(document, path):
+        schemas.append(post_properties(document, path)[param])
+    for schema in schemas:
+        if "enum" in schema:
+            schema["enum"] = [allowed for allowed in schema["enum"] if allowed != value]
     return document
 
 

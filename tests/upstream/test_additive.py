@@ -22,6 +22,7 @@ read exists) and its spec-driven walk of every ``/v2/edit`` field run there too,
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import subprocess
@@ -33,27 +34,59 @@ from typing import Any
 import pytest
 
 from .conftest import copy_repository, report_of, run_update_spec
-from .fabricate import ROOT, add_enum_value, add_get_parameter, add_post_field, pinned_document
+from .fabricate import (
+    ROOT,
+    add_enum_value,
+    add_get_parameter,
+    add_post_field,
+    has_get_parameter,
+    pinned_document,
+    remove_enum_value,
+    remove_parameter,
+)
 
 NEW_MODE = ["ai.soft-glow", "ai.strong-glow"]
 COMMON_WORDS = ["none", "error", "auto"]
+BOUNDED = {"type": "number", "minimum": 0, "maximum": 1}
+# name -> (GET schema, POST twin schema as upstream writes it)
+NEW_PARAMETERS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+    "glow.mode": ({"type": "string", "enum": NEW_MODE}, {"type": "string"}),
+    "shadow.colorOverride": ({"type": "string"}, {"type": "string"}),
+    "finish.onError": ({"type": "string", "enum": COMMON_WORDS}, {"type": "string"}),
+    "shadow.opacityOverride": (BOUNDED, BOUNDED),
+}
+NEW_VALUES = {"shadow.mode": "ai.extra-soft", "export.format": "tiff"}  # GET only
+NEW_HEADER = "pr-glow-strength"
+
+
+def base_document() -> dict[str, Any]:
+    """The pin without what the release adds: the version the release is additive to.
+
+    It is the pin itself until the project adopts this very release (``make update-spec`` of
+    it, as a test of the whole suite does); then the release is fabricated again on top of the
+    pin stripped of it, so it still adds something.
+    """
+    document = pinned_document()
+    for name in NEW_PARAMETERS:
+        if has_get_parameter(document, name):
+            remove_parameter(document, name)
+    for name, value in NEW_VALUES.items():
+        remove_enum_value(document, name, value, twins=False)
+    document["paths"]["/v2/edit"]["get"]["responses"]["200"].get("headers", {}).pop(
+        NEW_HEADER, None
+    )
+    return document
 
 
 def additive_release() -> dict[str, Any]:
-    document = pinned_document()
-    add_get_parameter(document, "glow.mode", {"type": "string", "enum": list(NEW_MODE)})
-    add_post_field(document, "glow.mode", {"type": "string"})
-    add_enum_value(document, "shadow.mode", "ai.extra-soft", twins=False)
-    add_enum_value(document, "export.format", "tiff", twins=False)
-    add_get_parameter(document, "shadow.colorOverride", {"type": "string"})
-    add_post_field(document, "shadow.colorOverride", {"type": "string"})
-    add_get_parameter(document, "finish.onError", {"type": "string", "enum": list(COMMON_WORDS)})
-    add_post_field(document, "finish.onError", {"type": "string"})
-    bounded = {"type": "number", "minimum": 0, "maximum": 1}
-    add_get_parameter(document, "shadow.opacityOverride", dict(bounded))
-    add_post_field(document, "shadow.opacityOverride", dict(bounded))
+    document = base_document()
+    for name, (query, field) in NEW_PARAMETERS.items():
+        add_get_parameter(document, name, copy.deepcopy(query))
+        add_post_field(document, name, copy.deepcopy(field))
+    for name, value in NEW_VALUES.items():
+        add_enum_value(document, name, value, twins=False)
     ok = document["paths"]["/v2/edit"]["get"]["responses"]["200"]
-    ok.setdefault("headers", {})["pr-glow-strength"] = {
+    ok.setdefault("headers", {})[NEW_HEADER] = {
         "description": "Fabricated header.",
         "schema": {"type": "number"},
     }
@@ -64,6 +97,10 @@ def additive_release() -> dict[str, Any]:
 def updated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The copy after ``make update-spec`` of the additive release, and the change report."""
     repo = copy_repository(tmp_path_factory.mktemp("additive") / "repo")
+    base = base_document()
+    if base != pinned_document():
+        stripped = run_update_spec(repo, base, allow_breaking=True)
+        assert stripped.returncode == 0, stripped.stdout + stripped.stderr
     result = run_update_spec(repo, additive_release())
     assert result.returncode == 0, result.stdout + result.stderr
     return repo, report_of(result)
