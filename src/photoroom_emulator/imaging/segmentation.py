@@ -1,16 +1,16 @@
 """Background removal: the emulator's stand-in for Photoroom's segmentation model.
 
 Nothing may be downloaded at run time, so the cut-out comes from the one general salient-object
-model a registry package ships, U²-Net-p (:mod:`.salient_model`, 4.6 MB, run with ONNX
-Runtime): it says where the subject is, on a 320 x 320 copy. :func:`_salient_mask` takes that as
+model a registry package ships, U²-Net-p (:mod:`.salient_model`, 4.6 MB, run with OpenCV's
+dnn): it says where the subject is, on a 320 x 320 copy. :func:`_salient_mask` takes that as
 the cut-out; on a plain background GrabCut settles the model's unsure band with the photo's
 colours (:func:`_settle_band`), and the edge is refined against the photo at up to 3 MP
 (:mod:`.salient_cutout`: a guided filter, soft where the photo's edge is soft). The uncertainty
 is the model's own (the share of its map that is half-sure). Faces are still looked for
 (:func:`detect_person`): the API answers -1 for photos of people.
 
-Where ONNX Runtime has no wheel (Intel Macs), the classical pipeline below cuts out from colour
-alone, as it did before the model came:
+Where OpenCV has no dnn module (a build without it), the classical pipeline below cuts out from
+colour alone, as it did before the model came:
 
 1. Work on a copy of about 0.1 MP, where GrabCut costs ~0.1-0.2 s whatever the upload's size.
    Look for faces there (OpenCV's Haar cascades, :func:`detect_faces`): a face and the top of
