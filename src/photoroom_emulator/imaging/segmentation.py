@@ -148,7 +148,7 @@ def apply_alpha(image: Image.Image, alpha: NDArray[np.floating]) -> Image.Image:
     rgba = image.convert("RGBA") if image.mode != "RGBA" else image.copy()
     mask = Image.fromarray(to_uint8(alpha))
     own = rgba.getchannel("A")
-    if own.getextrema() != (255, 255):
+    if not _opaque(own):
         mask = ImageChops.multiply(own, mask)
     rgba.putalpha(mask)
     return rgba
@@ -163,11 +163,30 @@ def existing_alpha(image: Image.Image) -> FloatArray | None:
     if image.mode not in ("RGBA", "LA", "PA") and not has_alpha_channel(image):
         return None
     channel = (image if image.mode in ("RGBA", "LA") else image.convert("RGBA")).getchannel("A")
-    histogram = channel.histogram()  # counted in C: no float copy of an opaque 36 MP alpha
-    clear = sum(histogram[:128]) / (image.width * image.height)
+    return _cut_out(channel)
+
+
+def _cut_out(channel: Image.Image) -> FloatArray | None:
+    """:func:`existing_alpha` of an alpha channel already taken out of its image.
+
+    An opaque channel (every upload from a JPEG) is answered by its minimum alone; the share of
+    clear pixels is counted only otherwise. Both on the 8-bit levels, with NumPy: on a 12 MP
+    upload Pillow's histogram took 38 ms of CPU, this takes a few.
+    """
+    levels = np.asarray(channel, np.uint8)
+    if levels.size == 0 or int(levels.min()) >= 128:
+        return None
+    clear = np.count_nonzero(levels < 128) / levels.size
     if 0.01 <= clear <= 0.99:
-        return np.asarray(channel, dtype=np.float32) / np.float32(255)
+        return np.asarray(levels, np.float32) / np.float32(255)
     return None
+
+
+def _opaque(channel: Image.Image) -> bool:
+    """Whether an 8-bit alpha channel is 255 everywhere (NumPy's minimum: a third of the CPU
+    of Pillow's ``getextrema`` on 12 MP)."""
+    levels = np.asarray(channel, np.uint8)
+    return levels.size == 0 or int(levels.min()) == 255
 
 
 def segment(image: Image.Image, *, use_existing_alpha: bool = True) -> Mask:
@@ -179,8 +198,10 @@ def segment(image: Image.Image, *, use_existing_alpha: bool = True) -> Mask:
     # A lazily opened file is decoded here, once: faces are looked for in a second thread, and
     # two threads decoding the same Pillow image at once fail ("assert self.png is not None").
     image.load()
+    # Every decoded upload is RGBA: its alpha channel is taken out once, for both questions.
+    channel = image.getchannel("A") if image.mode == "RGBA" else None
     if use_existing_alpha:
-        alpha = existing_alpha(image)
+        alpha = _cut_out(channel) if channel is not None else existing_alpha(image)
         if alpha is not None:
             return Mask(alpha, uncertainty=0.0, source="alpha-channel")
 
@@ -188,7 +209,7 @@ def segment(image: Image.Image, *, use_existing_alpha: bool = True) -> Mask:
 
     # Opaque RGBA (every decoded upload) is used as is, saving a full-size copy; with real
     # transparency, resizing would premultiply, so the colours are taken as RGB first.
-    opaque_rgba = image.mode == "RGBA" and image.getchannel("A").getextrema() == (255, 255)
+    opaque_rgba = channel is not None and _opaque(channel)
     source = image if image.mode == "RGB" or opaque_rgba else image.convert("RGB")
     width, height = source.size
     if min(width, height) < 8:
