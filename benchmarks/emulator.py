@@ -77,6 +77,8 @@ def in_process(ctx: Context, photo: bytes, small: bytes) -> Row:
 
     # The salient-object model's own time, inside "segment": its one call per image is wrapped
     # for the duration of this measurement (the segmenter looks it up on its module each call).
+    import cv2
+
     from photoroom_emulator.imaging import salient_model
 
     model_seconds: list[float] = []
@@ -97,7 +99,7 @@ def in_process(ctx: Context, photo: bytes, small: bytes) -> Row:
     breakdown = ", ".join(f"{name} {ms(median(values[1:]))}" for name, values in steps.items())
     model = (
         f" (of which the U²-Net-p model {ms(median(model_seconds[1:]))}, 320 x 320, "
-        f"{salient_model.INTRA_OP_THREADS} threads)"
+        f"OpenCV dnn on {cv2.getNumThreads()} threads)"
         if len(model_seconds) > 1
         else " (no model runtime: the classical segmenter)"
     )

@@ -1,16 +1,16 @@
 """Background removal: the emulator's stand-in for Photoroom's segmentation model.
 
 Nothing may be downloaded at run time, so the cut-out comes from the one general salient-object
-model a registry package ships, U²-Net-p (:mod:`.salient_model`, 4.6 MB, run with ONNX
-Runtime): it says where the subject is, on a 320 x 320 copy. :func:`_salient_mask` takes that as
+model a registry package ships, U²-Net-p (:mod:`.salient_model`, 4.6 MB, run with OpenCV's
+dnn): it says where the subject is, on a 320 x 320 copy. :func:`_salient_mask` takes that as
 the cut-out; on a plain background GrabCut settles the model's unsure band with the photo's
 colours (:func:`_settle_band`), and the edge is refined against the photo at up to 3 MP
 (:mod:`.salient_cutout`: a guided filter, soft where the photo's edge is soft). The uncertainty
 is the model's own (the share of its map that is half-sure). Faces are still looked for
 (:func:`detect_person`): the API answers -1 for photos of people.
 
-Where ONNX Runtime has no wheel (Intel Macs), the classical pipeline below cuts out from colour
-alone, as it did before the model came:
+Where OpenCV has no dnn module (a build without it), the classical pipeline below cuts out from
+colour alone, as it did before the model came:
 
 1. Work on a copy of about 0.1 MP, where GrabCut costs ~0.1-0.2 s whatever the upload's size.
    Look for faces there (OpenCV's Haar cascades, :func:`detect_faces`): a face and the top of
@@ -148,7 +148,7 @@ def apply_alpha(image: Image.Image, alpha: NDArray[np.floating]) -> Image.Image:
     rgba = image.convert("RGBA") if image.mode != "RGBA" else image.copy()
     mask = Image.fromarray(to_uint8(alpha))
     own = rgba.getchannel("A")
-    if own.getextrema() != (255, 255):
+    if not _opaque(own):
         mask = ImageChops.multiply(own, mask)
     rgba.putalpha(mask)
     return rgba
@@ -163,11 +163,30 @@ def existing_alpha(image: Image.Image) -> FloatArray | None:
     if image.mode not in ("RGBA", "LA", "PA") and not has_alpha_channel(image):
         return None
     channel = (image if image.mode in ("RGBA", "LA") else image.convert("RGBA")).getchannel("A")
-    histogram = channel.histogram()  # counted in C: no float copy of an opaque 36 MP alpha
-    clear = sum(histogram[:128]) / (image.width * image.height)
+    return _cut_out(channel)
+
+
+def _cut_out(channel: Image.Image) -> FloatArray | None:
+    """:func:`existing_alpha` of an alpha channel already taken out of its image.
+
+    An opaque channel (every upload from a JPEG) is answered by its minimum alone; the share of
+    clear pixels is counted only otherwise. Both on the 8-bit levels, with NumPy: on a 12 MP
+    upload Pillow's histogram took 38 ms of CPU, this takes a few.
+    """
+    levels = np.asarray(channel, np.uint8)
+    if levels.size == 0 or int(levels.min()) >= 128:
+        return None
+    clear = np.count_nonzero(levels < 128) / levels.size
     if 0.01 <= clear <= 0.99:
-        return np.asarray(channel, dtype=np.float32) / np.float32(255)
+        return np.asarray(levels, np.float32) / np.float32(255)
     return None
+
+
+def _opaque(channel: Image.Image) -> bool:
+    """Whether an 8-bit alpha channel is 255 everywhere (NumPy's minimum: a third of the CPU
+    of Pillow's ``getextrema`` on 12 MP)."""
+    levels = np.asarray(channel, np.uint8)
+    return levels.size == 0 or int(levels.min()) == 255
 
 
 def segment(image: Image.Image, *, use_existing_alpha: bool = True) -> Mask:
@@ -179,8 +198,10 @@ def segment(image: Image.Image, *, use_existing_alpha: bool = True) -> Mask:
     # A lazily opened file is decoded here, once: faces are looked for in a second thread, and
     # two threads decoding the same Pillow image at once fail ("assert self.png is not None").
     image.load()
+    # Every decoded upload is RGBA: its alpha channel is taken out once, for both questions.
+    channel = image.getchannel("A") if image.mode == "RGBA" else None
     if use_existing_alpha:
-        alpha = existing_alpha(image)
+        alpha = _cut_out(channel) if channel is not None else existing_alpha(image)
         if alpha is not None:
             return Mask(alpha, uncertainty=0.0, source="alpha-channel")
 
@@ -188,7 +209,7 @@ def segment(image: Image.Image, *, use_existing_alpha: bool = True) -> Mask:
 
     # Opaque RGBA (every decoded upload) is used as is, saving a full-size copy; with real
     # transparency, resizing would premultiply, so the colours are taken as RGB first.
-    opaque_rgba = image.mode == "RGBA" and image.getchannel("A").getextrema() == (255, 255)
+    opaque_rgba = channel is not None and _opaque(channel)
     source = image if image.mode == "RGB" or opaque_rgba else image.convert("RGB")
     width, height = source.size
     if min(width, height) < 8:

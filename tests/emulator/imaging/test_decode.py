@@ -88,6 +88,19 @@ def test_exif_orientation_is_applied(to_bytes: Encoder) -> None:
     assert image.size == (20, 40)
 
 
+def test_a_rotated_photo_has_the_pixels_a_viewer_shows(to_bytes: Encoder) -> None:
+    """The left half red, the right half blue; orientation 6 shows it turned a quarter clockwise:
+    red on top."""
+    landscape = Image.new("RGB", (40, 20), "red")
+    landscape.paste("blue", (20, 0, 40, 20))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    image = load_image(to_bytes(landscape, "PNG", exif=exif.tobytes()), **LIMITS)
+    assert image.size == (20, 40)
+    assert pixel(image, (10, 5))[:3] == (255, 0, 0)
+    assert pixel(image, (10, 35))[:3] == (0, 0, 255)
+
+
 def test_a_text_file_is_not_a_valid_image() -> None:
     with pytest.raises(
         ImageInputError, match=r"is not a valid image \(accepted: PNG, JPEG, WEBP, HEIC\)"

@@ -1,15 +1,17 @@
 """The PNG writer for large images (encode._fast_png): same pixels, mode, size and chunks as
-Pillow's encoder would give, written with the Up filter at zlib level 1 on every core."""
+Pillow's encoder would give, written with the Up filter at level 1 on every core, by ISA-L's
+deflate where the ``isal`` package is installed and by zlib's where it is not."""
 
 from __future__ import annotations
 
 import io
+import sys
 
 import numpy as np
 import pytest
 from PIL import Image, ImageCms
 
-from photoroom_emulator.imaging.encode import FAST_PNG_PIXELS, _fast_png, encode
+from photoroom_emulator.imaging.encode import FAST_PNG_PIXELS, _deflate_module, _fast_png, encode
 
 SIZE = (1300, 900)  # over FAST_PNG_PIXELS, so the fast writer is used
 
@@ -31,8 +33,19 @@ def _decode(data: bytes) -> Image.Image:
     return image
 
 
+@pytest.fixture(params=["isal", "zlib"])
+def deflate(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Which deflate writes the stream: ISA-L's (skipped where not installed) or zlib's."""
+    if request.param == "isal":
+        pytest.importorskip("isal")
+    else:
+        monkeypatch.setitem(sys.modules, "isal", None)  # a platform without its wheel
+    assert _deflate_module()[0].__name__.split(".")[0] == request.param
+    return str(request.param)
+
+
 @pytest.mark.parametrize("mode", ["RGBA", "RGB", "L", "LA"])
-def test_large_pngs_keep_pixels_mode_and_size(mode: str) -> None:
+def test_large_pngs_keep_pixels_mode_and_size(mode: str, deflate: str) -> None:
     image = _photo(mode)
     assert image.width * image.height >= FAST_PNG_PIXELS
     assert _fast_png(image, None) is not None
@@ -59,7 +72,7 @@ def test_small_images_still_go_through_pillow() -> None:
     assert _fast_png(Image.new("RGBA", (100, 100)), None) is None
 
 
-def test_the_fast_writer_is_no_larger_than_pillow_at_level_3() -> None:
+def test_the_fast_writer_is_no_larger_than_pillow_at_level_3(deflate: str) -> None:
     image = _photo("RGBA")
     pillow = io.BytesIO()
     image.save(pillow, "PNG", compress_level=3)
