@@ -15,8 +15,10 @@ the map three ways, each as alpha >= 0.5 against the hand-made mask (the benchma
   map in place of the shipped model's (GrabCut band on plain backgrounds, then ``refine``).
 
 Times: ``session.run`` alone on one photo's tensor, median of 5 after one warm-up, with the
-session options the emulator uses (2 intra-op threads, sequential, no spinning); wall time and
-the process's CPU time (all its threads), since the machine is shared.
+ONNX Runtime options the emulator used when these figures were taken (2 intra-op threads,
+sequential, no spinning); wall time and the process's CPU time (all its threads), since the
+machine is shared. The emulator has since moved to OpenCV's dnn (29 % less CPU, maps within
+5e-5); this script still needs ``pip install onnxruntime`` by hand, which no extra installs.
 
     .venv/bin/python benchmarks/segmentation/alternatives.py \\
         u2netp=src/photoroom_emulator/models/u2netp.onnx@320 \\
@@ -70,8 +72,11 @@ class Candidate:
 
 
 def session(path: Path) -> Any:
-    """An ONNX Runtime session with the emulator's options (``salient_model._load``)."""
-    import onnxruntime
+    """An ONNX Runtime session with the options the emulator had when this was measured."""
+    try:
+        import onnxruntime
+    except ImportError:
+        raise SystemExit("alternatives.py needs ONNX Runtime: pip install onnxruntime") from None
 
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = 2
