@@ -28,7 +28,7 @@ its function below and in overlay/README.md:
 - ``url-format: {names: REGEX, pattern: P}`` (target: an operation): ``format: uri`` (and the
   pattern) on the string fields so named.
 
-Usage: ``python scripts/apply_overlay.py UPSTREAM OVERLAY OUTPUT [--strict]``
+Usage: ``python -m scripts.apply_overlay UPSTREAM OVERLAY OUTPUT [--strict]``
 (``--strict`` fails when any action is skipped; the pinned spec is built that way).
 """
 

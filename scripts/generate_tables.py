@@ -17,7 +17,7 @@ Names follow openapi-python-client's own rules (``openapi_python_client.strings`
 generated keyword is checked against the generated package here, at generation time, so the
 client never inspects the generated code at run time.
 
-Usage: ``python scripts/generate_tables.py SPEC GENERATED_PACKAGE PHOTOROOM_PACKAGE_DIR``
+Usage: ``python -m scripts.generate_tables SPEC GENERATED_PACKAGE PHOTOROOM_PACKAGE_DIR``
 """
 
 from __future__ import annotations

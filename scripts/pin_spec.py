@@ -1,6 +1,6 @@
 """Pin an upstream Photoroom OpenAPI document: fetch or copy it, record its provenance.
 
-``python scripts/pin_spec.py SOURCE`` where SOURCE is a path or an http(s) URL, holding JSON or
+``python -m scripts.pin_spec SOURCE`` where SOURCE is a path or an http(s) URL, holding JSON or
 YAML (told apart by content, not by the file name). The document is read completely and parsed
 before anything on disk changes, so a failed download (offline, a proxy's HTML page, a truncated
 body) or a document without operations leaves the pinned copy untouched.

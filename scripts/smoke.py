@@ -1,10 +1,12 @@
 """Smoke test of the whole product against the in-process emulator, in a few seconds.
 
-    python scripts/smoke.py [--spec openapi/photoroom.json]
+    python -m scripts.smoke [--spec openapi/photoroom.json]
 
-Run it in a fresh interpreter after a regeneration (``scripts/update_spec.py`` does): it imports
-``photoroom``, ``photoroom_api`` and ``photoroom_emulator`` from THIS checkout (``src/`` and
-``generated/`` are put first on ``sys.path`` and the imported files are checked to be there), then
+Run it in a fresh interpreter after a regeneration, with this checkout's ``src/`` and
+``generated/`` first on ``PYTHONPATH`` (``scripts.update_spec`` runs it with
+:func:`checkout_env`; in the checkout the project is installed from, the editable install
+already points there). It checks that ``photoroom``, ``photoroom_api`` and
+``photoroom_emulator`` were imported from THIS checkout, then
 
 1. goes through the public client: ``remove_background`` (upload), ``edit`` of an upload (POST)
    and of a URL (GET, served by a local HTTP thread the emulator downloads from), ``account``;
@@ -40,11 +42,9 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 IMAGE_NAMES = ("imageUrl", "imageFile", "image_file")
 
 
-def use_this_checkout() -> dict[str, str]:
-    """Put this checkout's code first on ``sys.path``; the environment for child processes."""
-    for path in reversed(IMPORT_PATHS):
-        if str(path) not in sys.path[:2]:
-            sys.path.insert(0, str(path))
+def checkout_env() -> dict[str, str]:
+    """The environment of a process that must import this checkout's code: ``src/`` and
+    ``generated/`` first on ``PYTHONPATH``."""
     old = os.environ.get("PYTHONPATH")
     pythonpath = os.pathsep.join([*map(str, IMPORT_PATHS), *([old] if old else [])])
     return {**os.environ, "PYTHONPATH": pythonpath, "PYTHONDONTWRITEBYTECODE": "1"}
@@ -230,12 +230,15 @@ def check_imports() -> str:
     for module in (photoroom, photoroom_api, photoroom_emulator):
         where = Path(module.__file__ or "").resolve()
         if not where.is_relative_to(ROOT):
-            raise AssertionError(f"{module.__name__} was imported from {where}, not from {ROOT}")
+            raise AssertionError(
+                f"{module.__name__} was imported from {where}, not from {ROOT} "
+                f"(run with PYTHONPATH={os.pathsep.join(map(str, IMPORT_PATHS))})"
+            )
     return f"from {ROOT}"
 
 
 def run(spec_path: Path) -> int:
-    env = use_this_checkout()
+    env = checkout_env()
     # The command-line checks run in their own interpreters, started now to overlap the rest.
     commands = {
         " ".join(arguments): subprocess.Popen(

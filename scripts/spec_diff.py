@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Report what changed between two versions of an OpenAPI 3.1 document.
 
-    python scripts/spec_diff.py OLD NEW [--format text|json|markdown] [--fail-on-breaking]
+    python -m scripts.spec_diff OLD NEW [--format text|json|markdown] [--fail-on-breaking]
 
 OLD and NEW are JSON or YAML files. Local ``$ref``s are resolved before comparing.
 The report is grouped by operation (method + path); each line says what changed and is
@@ -46,15 +46,9 @@ from urllib.parse import unquote
 
 import yaml
 
-SCRIPTS = Path(__file__).resolve().parent
-if str(SCRIPTS) not in sys.path:
-    sys.path.insert(0, str(SCRIPTS))
+from . import apply_overlay, field_references, generate_tables
 
-import apply_overlay  # noqa: E402
-import field_references  # noqa: E402
-import generate_tables  # noqa: E402
-
-OVERLAY = SCRIPTS.parent / "overlay" / "photoroom.overlay.yaml"
+OVERLAY = Path(__file__).resolve().parent.parent / "overlay" / "photoroom.overlay.yaml"
 Json = Any
 Node = dict[str, Any]
 

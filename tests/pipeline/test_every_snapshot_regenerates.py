@@ -16,11 +16,10 @@ from pathlib import Path
 import pytest
 from openapi_spec_validator import validate
 
-from .conftest import OVERLAY, SNAPSHOTS, load_script
+from scripts import apply_overlay, generate_client, generate_tables
 
-apply_overlay = load_script("apply_overlay")
-generate_client = load_script("generate_client")
-generate_tables = load_script("generate_tables")
+from .conftest import OVERLAY, SNAPSHOTS
+
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "photoroom"
 
 # Run with the snapshot's generated code first on the path: import photoroom, send one request
