@@ -36,6 +36,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from photoroom.spec import read_document, resolve_ref
+
 ROOT = Path(__file__).resolve().parent.parent
 IMPORT_PATHS = (ROOT / "src", ROOT / "generated")
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
@@ -89,31 +91,20 @@ def serve_image(data: bytes) -> Iterator[str]:
 # --- minimal requests from the spec ----------------------------------------------------------
 
 
-def resolve(spec: dict[str, Any], node: Any) -> Any:
-    seen: set[str] = set()
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"] not in seen:
-        seen.add(node["$ref"])
-        target: Any = spec
-        for part in node["$ref"][2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
-
-
 def is_binary(schema: dict[str, Any]) -> bool:
     return schema.get("format") == "binary" or "contentMediaType" in schema
 
 
 def sample(spec: dict[str, Any], schema: Any) -> Any:
     """A value valid for ``schema``: its default, example, first enum value or a typed filler."""
-    schema = resolve(spec, schema) or {}
+    schema = resolve_ref(spec, schema) or {}
     for key in ("default", "const"):
         if key in schema:
             return schema[key]
     if schema.get("enum"):
         return schema["enum"][0]
     for key in ("anyOf", "oneOf", "allOf"):
-        branches = [resolve(spec, b) for b in schema.get(key, [])]
+        branches = [resolve_ref(spec, b) for b in schema.get(key, [])]
         branches = [b for b in branches if b.get("type") != "null"]
         if branches:
             return sample(spec, branches[0])
@@ -149,7 +140,7 @@ def minimal_request(
     headers: dict[str, str] = {}
     url = path
     for raw in [*item.get("parameters", []), *operation.get("parameters", [])]:
-        param = resolve(spec, raw)
+        param = resolve_ref(spec, raw)
         name, where = param["name"], param.get("in")
         if name == "x-api-key" or not (param.get("required") or name in IMAGE_NAMES):
             continue
@@ -161,11 +152,11 @@ def minimal_request(
         elif where == "path":
             url = url.replace("{" + name + "}", as_text(value))
     request: dict[str, Any] = {"url": url, "params": params, "headers": headers}
-    body = resolve(spec, operation.get("requestBody")) or {}
+    body = resolve_ref(spec, operation.get("requestBody")) or {}
     content = body.get("content") or {}
     if "multipart/form-data" in content:
-        schema = resolve(spec, content["multipart/form-data"].get("schema", {})) or {}
-        properties = {k: resolve(spec, v) for k, v in (schema.get("properties") or {}).items()}
+        schema = resolve_ref(spec, content["multipart/form-data"].get("schema", {})) or {}
+        properties = {k: resolve_ref(spec, v) for k, v in (schema.get("properties") or {}).items()}
         data: dict[str, str] = {}
         files: dict[str, tuple[str, bytes, str]] = {}
         for name, prop in properties.items():
@@ -178,7 +169,7 @@ def minimal_request(
                     data[name] = as_text(sample(spec, prop))
         request |= {"data": data, "files": files}
     elif "application/json" in content:
-        schema = resolve(spec, content["application/json"].get("schema", {})) or {}
+        schema = resolve_ref(spec, content["application/json"].get("schema", {})) or {}
         request["json"] = {
             name: sample(spec, prop)
             for name, prop in (schema.get("properties") or {}).items()
@@ -259,7 +250,7 @@ def run(spec_path: Path) -> int:
     from photoroom_emulator.config import EmulatorConfig
     from photoroom_emulator.transports import EmulatorTransport
 
-    spec = json.loads(spec_path.read_text(encoding="utf-8"))
+    spec = read_document(spec_path)
     image = png()
     transport = EmulatorTransport(config=EmulatorConfig())
     with (

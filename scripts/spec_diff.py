@@ -42,9 +42,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
-import yaml
+from photoroom.spec import inline_refs, read_document
 
 from . import apply_overlay, field_references, generate_tables
 
@@ -365,43 +364,8 @@ class Report:
 
 # --- loading and $ref resolution -------------------------------------------------------------
 
-
-def load_document(path: Path) -> Node:
-    text = path.read_text(encoding="utf-8")
-    data = json.loads(text) if text.lstrip().startswith("{") else yaml.safe_load(text)
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: not an OpenAPI document (top level is not a mapping)")
-    return data
-
-
-def resolve_refs(document: Node) -> Node:
-    """Return a copy of ``document`` with every local ``$ref`` replaced by its target.
-
-    Sibling keys of a ``$ref`` (allowed in 3.1) override the target's. External and
-    circular references are left as they are.
-    """
-
-    def pointer(ref: str) -> Json:
-        node: Json = document
-        for token in ref[2:].split("/") if ref != "#" else []:
-            token = unquote(token).replace("~1", "/").replace("~0", "~")
-            node = node[int(token)] if isinstance(node, list) else node[token]
-        return node
-
-    def walk(node: Json, seen: tuple[str, ...]) -> Json:
-        if isinstance(node, list):
-            return [walk(item, seen) for item in node]
-        if not isinstance(node, dict):
-            return node
-        ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#") and ref not in seen:
-            target = walk(pointer(ref), (*seen, ref))
-            siblings = {k: walk(v, seen) for k, v in node.items() if k != "$ref"}
-            return {**target, **siblings} if isinstance(target, dict) else target
-        return {key: walk(value, seen) for key, value in node.items()}
-
-    resolved: Node = walk(document, ())
-    return resolved
+load_document = read_document
+"""OLD and NEW (JSON or YAML), read by the project's one loader (``photoroom.spec``)."""
 
 
 def strip_docs(node: Json, in_name_map: bool = False) -> Json:
@@ -818,7 +782,7 @@ def diff_specs(
     report = Report(old_name, new_name, descriptions_changed=count_doc_changes(old, new))
     if overlay is not None:
         add_python_sections(report, old, new, overlay)
-    old, new = resolve_refs(old), resolve_refs(new)
+    old, new = inline_refs(old), inline_refs(new)
     report.changes += diff_document_level(old, new)
     before, after = _operations(old), _operations(new)
     for name, operation in [*before.values(), *after.values()]:
@@ -860,7 +824,7 @@ Surface = dict[tuple[str, str], Json]  # (kind, name) -> annotation, Literal val
 
 
 def load_overlay(path: Path = OVERLAY) -> Node:
-    overlay: Node = apply_overlay.load_document(path)
+    overlay: Node = read_document(path)
     return overlay
 
 
@@ -1059,7 +1023,7 @@ def _defaults_of(document: Node) -> dict[tuple[str, str, str], Json]:
         collect(operation, location, f"{name}[]", schema.get("items"))
         collect(operation, location, f"{name}.*", schema.get("additionalProperties"))
 
-    for display, operation in _operations(resolve_refs(document)).values():
+    for display, operation in _operations(inline_refs(document)).values():
         for (where, name), parameter in operation["parameters"].items():
             collect(display, f"parameter {where}", name, parameter.get("schema"))
         content = (operation.get("requestBody") or {}).get("content") or {}
@@ -1110,7 +1074,7 @@ def _constraints(schema: Node) -> dict[str, Json]:
 def twin_disagreements(document: Node) -> list[Finding]:
     """``/v2/edit`` query parameters whose multipart field of the same name has other
     constraints (upstream often leaves the POST twin a bare type)."""
-    item = ((resolve_refs(document).get("paths") or {}).get("/v2/edit")) or {}
+    item = ((inline_refs(document).get("paths") or {}).get("/v2/edit")) or {}
     get, post = item.get("get"), item.get("post")
     if not isinstance(get, dict) or not isinstance(post, dict):
         return []
@@ -1166,7 +1130,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         old, new = load_document(args.old), load_document(args.new)
         overlay = None if args.api_only else load_overlay(args.overlay)
-    except (OSError, ValueError, yaml.YAMLError) as error:
+    except (OSError, ValueError) as error:
         print(f"spec_diff: {error}", file=sys.stderr)
         return 2
     report = diff_specs(old, new, str(args.old), str(args.new), overlay)

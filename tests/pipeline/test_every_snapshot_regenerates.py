@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from openapi_spec_validator import validate
 
+from photoroom.spec import read_document
 from scripts import apply_overlay, generate_client, generate_tables
 
 from .conftest import OVERLAY, SNAPSHOTS
@@ -107,7 +108,7 @@ def test_all_ten_snapshots_are_vendored() -> None:
 @pytest.mark.parametrize("snapshot", SNAPSHOTS, ids=[s.stem for s in SNAPSHOTS])
 def test_snapshot_overlays_generates_and_imports(snapshot: Path, tmp_path: Path) -> None:
     document = json.loads(snapshot.read_text())
-    overlay = apply_overlay.load_document(OVERLAY)
+    overlay = read_document(OVERLAY)
     overlaid, report = apply_overlay.apply_overlay(document, overlay)
     print("\n".join([snapshot.name, *report.lines()]))
     # Only actions for fields this (older) snapshot does not have yet may be skipped.
