@@ -43,6 +43,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from photoroom.cli import flag_name
 from photoroom.spec import inline_refs, read_document
 
 from . import apply_overlay, field_references, generate_tables
@@ -858,11 +859,6 @@ def python_surface(document: Node, overlay: Node) -> tuple[Surface, list[str]]:
     """The public Python surface of ``document`` and the overlay targets it lacks."""
     overlaid, overlay_report = apply_overlay.apply_overlay(document, overlay)
     return surface_of(generate_tables.operation_entries(overlaid)), overlay_report.skipped
-
-
-def flag_name(option: str, field: str | None = None) -> str:
-    """The CLI flag of an option (the rule of ``photoroom._cli_options.flag_name``)."""
-    return "--" + (option if field is None else f"{option}_{field}").replace("_", "-")
 
 
 def _annotation(schema: Node, alias: str, literals: dict[str, list[Json]]) -> str:
