@@ -7,7 +7,7 @@ SOURCE is a path or an http(s) URL, JSON or YAML. The steps, in order:
 1. snapshot: the pin, its lock, ``openapi/photoroom.json`` and every generated path are copied
    to a temporary folder;
 2. pin (``pin_spec.py``): refused when unreadable, not OpenAPI 3, or without operations;
-3. change report (``spec_diff.py``) against the previous pin: refused when anything is breaking,
+3. change report (``spec_diff``) against the previous pin: refused when anything is breaking,
    unless ``--allow-breaking`` or ``ALLOW_BREAKING=1`` (checked before the slow steps);
 4. overlay (``apply_overlay.py``, not strict: actions whose target is gone are listed);
 5. validate the overlaid document (``openapi_spec_validator``);

@@ -1,4 +1,4 @@
-"""Examples of what ``scripts/spec_diff.py`` reports, on real upstream snapshots and small docs."""
+"""Examples of what ``scripts/spec_diff`` reports, on real upstream snapshots and small docs."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``spec_diff.py --format markdown``: the body of the update-spec pull request."""
+"""``python -m scripts.spec_diff --format markdown``: the body of the update-spec pull request."""
 
 from __future__ import annotations
 
