@@ -31,29 +31,29 @@ $(STAMP): pyproject.toml
 
 # update-spec from the live upstream document (offline: fails clearly, nothing touched).
 fetch: install
-	$(PY) scripts/update_spec.py $(UPSTREAM_URL) $(if $(filter 1,$(ALLOW_BREAKING)),--allow-breaking)
+	$(PY) -m scripts.update_spec $(UPSTREAM_URL) $(if $(filter 1,$(ALLOW_BREAKING)),--allow-breaking)
 
 # Pin a new upstream version (path or URL, JSON or YAML), overlay, validate, regenerate, smoke
 # test, report what changed; all or nothing (any failure restores every file it touched).
 # Breaking upstream changes are refused unless ALLOW_BREAKING=1.
 update-spec: install
 	@test -n "$(SPEC)" || { echo "usage: make update-spec SPEC=path-or-url [ALLOW_BREAKING=1]" >&2; exit 2; }
-	$(PY) scripts/update_spec.py "$(SPEC)" $(if $(filter 1,$(ALLOW_BREAKING)),--allow-breaking)
+	$(PY) -m scripts.update_spec "$(SPEC)" $(if $(filter 1,$(ALLOW_BREAKING)),--allow-breaking)
 
 overlay: install
-	$(PY) scripts/apply_overlay.py $(UPSTREAM) $(OVERLAY) $(OVERLAID) --strict
+	$(PY) -m scripts.apply_overlay $(UPSTREAM) $(OVERLAY) $(OVERLAID) --strict
 	$(PY) -m openapi_spec_validator $(OVERLAID)
 
 generate: overlay
-	$(PY) scripts/generate_client.py $(OVERLAID) $(PACKAGE)
+	$(PY) -m scripts.generate_client $(OVERLAID) $(PACKAGE)
 	$(PY) -c "import photoroom_api.api.image_editing.edit_image_from_url, photoroom_api.api.remove_background.remove_background; print('photoroom_api imports')"
 
 # Fails when a fresh regeneration differs from what is committed.
 check-generated: install
 	@tmp=$$(mktemp -d) && \
-	$(PY) scripts/apply_overlay.py $(UPSTREAM) $(OVERLAY) $$tmp/photoroom.json --strict > /dev/null && \
+	$(PY) -m scripts.apply_overlay $(UPSTREAM) $(OVERLAY) $$tmp/photoroom.json --strict > /dev/null && \
 	{ cmp -s $$tmp/photoroom.json $(OVERLAID) || { echo "$(OVERLAID) is stale: run make generate" >&2; exit 1; }; } && \
-	$(PY) scripts/generate_client.py $$tmp/photoroom.json $$tmp/photoroom_api --tables-dir $$tmp/tables > /dev/null && \
+	$(PY) -m scripts.generate_client $$tmp/photoroom.json $$tmp/photoroom_api --tables-dir $$tmp/tables > /dev/null && \
 	{ diff -r -q -x __pycache__ $$tmp/photoroom_api $(PACKAGE) || { echo "$(PACKAGE) differs from a fresh regeneration: run make generate" >&2; exit 1; }; } && \
 	for dir in $(TABLES) $(SPEC_TABLES); do \
 	  diff -r -q -x __pycache__ $$tmp/tables/$${dir#src/photoroom/} $$dir || { echo "$$dir differs from a fresh regeneration: run make generate" >&2; exit 1; }; \
@@ -96,7 +96,7 @@ demo: install
 	$(PY) -m photoroom.demo
 
 fuzz: install
-	$(PY) scripts/fuzz.py --examples $(EXAMPLES)
+	$(PY) -m scripts.fuzz --examples $(EXAMPLES)
 
 bench: install
 	$(PY) -m benchmarks

@@ -26,7 +26,8 @@ def _steps(tmp: Path) -> list[tuple[str, list[str]]]:
         (
             "overlay",
             [
-                "scripts/apply_overlay.py",
+                "-m",
+                "scripts.apply_overlay",
                 "openapi/photoroom.upstream.json",
                 "overlay/photoroom.overlay.yaml",
                 str(spec),
@@ -34,7 +35,7 @@ def _steps(tmp: Path) -> list[tuple[str, list[str]]]:
             ],
         ),
         ("validate", ["-m", "openapi_spec_validator", str(spec)]),
-        ("generate", ["scripts/generate_client.py", str(spec), str(tmp / "photoroom_api")]),
+        ("generate", ["-m", "scripts.generate_client", str(spec), str(tmp / "photoroom_api")]),
     ]
 
 

@@ -28,7 +28,7 @@ its function below and in overlay/README.md:
 - ``url-format: {names: REGEX, pattern: P}`` (target: an operation): ``format: uri`` (and the
   pattern) on the string fields so named.
 
-Usage: ``python scripts/apply_overlay.py UPSTREAM OVERLAY OUTPUT [--strict]``
+Usage: ``python -m scripts.apply_overlay UPSTREAM OVERLAY OUTPUT [--strict]``
 (``--strict`` fails when any action is skipped; the pinned spec is built that way).
 """
 
@@ -44,7 +44,8 @@ from pathlib import Path
 from typing import Any, Final
 
 import jsonpath_rfc9535
-import yaml
+
+from photoroom.spec import read_document
 
 Location = tuple[str | int, ...]
 
@@ -60,11 +61,6 @@ class OverlayReport:
         out = [f"overlay: {len(self.applied)} actions applied, {len(self.skipped)} skipped"]
         out += [f"  skipped (target matched nothing): {target}" for target in self.skipped]
         return out
-
-
-def load_document(path: Path) -> Any:
-    text = path.read_text(encoding="utf-8")
-    return json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
 
 
 def merge(target: dict[str, Any], update: dict[str, Any]) -> None:
@@ -341,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="fail when an action is skipped")
     args = parser.parse_args(argv)
 
-    overlaid, report = apply_overlay(load_document(args.upstream), load_document(args.overlay))
+    overlaid, report = apply_overlay(read_document(args.upstream), read_document(args.overlay))
     args.output.write_text(json.dumps(overlaid, indent=2, ensure_ascii=False) + "\n", "utf-8")
     print("\n".join(report.lines()))
     if args.strict and report.skipped:

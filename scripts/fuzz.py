@@ -1,4 +1,4 @@
-"""Fuzz the Photoroom contract: ``make fuzz`` (``python scripts/fuzz.py --examples 1000``).
+"""Fuzz the Photoroom contract: ``make fuzz`` (``python -m scripts.fuzz --examples 1000``).
 
 Starts the emulator (a subprocess) and a loopback image server (a thread), runs ``st run`` with
 ``schemathesis.toml`` in another subprocess (generation and serving each get a core), then prints
@@ -30,6 +30,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+# The corpus and the image server live with the schemathesis hooks, in tests/fuzz.
+from tests.fuzz.image_server import serve_images
+from tests.fuzz.images import samples
+
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "openapi" / "photoroom.json"
 CONFIG = ROOT / "schemathesis.toml"
@@ -40,11 +44,6 @@ TALLY = ROOT / "reports" / "fuzz-tally.jsonl"
 EMULATOR_LOG = ROOT / "reports" / "fuzz-emulator.log"
 # The emulator answers these small cases in well under a second; 20 s means it hung.
 MAX_RESPONSE_TIME = 20.0
-
-sys.path.insert(0, str(ROOT))  # tests.fuzz: the corpus and the image server live with the hooks
-
-from tests.fuzz.image_server import serve_images  # noqa: E402
-from tests.fuzz.images import samples  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

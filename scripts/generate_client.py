@@ -11,7 +11,7 @@ table of operations, parameters and rules under ``spec/_generated``, and the typ
 under ``_generated``) into the ``photoroom`` package folder ``--tables-dir`` (default
 ``src/photoroom``).
 
-Usage: ``python scripts/generate_client.py SPEC OUTPUT_PACKAGE_DIR [--tables-dir DIR]``
+Usage: ``python -m scripts.generate_client SPEC OUTPUT_PACKAGE_DIR [--tables-dir DIR]``
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from . import generate_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "openapi" / "generator.yaml"
@@ -84,9 +86,6 @@ def main(argv: list[str] | None = None) -> int:
     except GenerationError as error:
         print(error, file=sys.stderr)
         return 1
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    import generate_tables
-
     try:
         generate_tables.generate(args.spec, args.output, args.tables_dir)
     except generate_tables.TableError as error:

@@ -1,6 +1,6 @@
 """Pin an upstream Photoroom OpenAPI document: fetch or copy it, record its provenance.
 
-``python scripts/pin_spec.py SOURCE`` where SOURCE is a path or an http(s) URL, holding JSON or
+``python -m scripts.pin_spec SOURCE`` where SOURCE is a path or an http(s) URL, holding JSON or
 YAML (told apart by content, not by the file name). The document is read completely and parsed
 before anything on disk changes, so a failed download (offline, a proxy's HTML page, a truncated
 body) or a document without operations leaves the pinned copy untouched.
@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import yaml
+
+from photoroom.spec import DocumentError, parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
 PINNED = ROOT / "openapi" / "photoroom.upstream.json"
@@ -35,16 +36,6 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 
 class PinError(RuntimeError):
     """The source could not be read or is not an OpenAPI document."""
-
-
-class _Loader(yaml.SafeLoader):
-    """YAML 1.1 safe loading minus timestamps: ``2026-06-04`` stays the string JSON would have."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 @dataclass(frozen=True)
@@ -73,41 +64,14 @@ def read_source(source: str, *, timeout: float = 15.0) -> bytes:
     return path.read_bytes()
 
 
-def _json_keys(node: Any) -> Any:
-    """YAML allows non-string keys (``200:`` is an int); JSON has only strings."""
-    if isinstance(node, dict):
-        return {
-            (json.dumps(key) if isinstance(key, bool | None) else str(key)): _json_keys(value)
-            for key, value in node.items()
-        }
-    if isinstance(node, list):
-        return [_json_keys(item) for item in node]
-    return node
-
-
 def parse(data: bytes, source: str) -> tuple[Any, str]:
-    """The parsed document and its format: JSON when the bytes are JSON, else YAML."""
+    """The parsed document and its format: JSON when the bytes are JSON, else YAML (the
+    project's one reading, ``photoroom.spec.parse_document``: YAML without timestamps, keys as
+    JSON has them)."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise PinError(
-            f"{source} is not JSON or YAML (not UTF-8 text); the pinned copy was left as it was"
-        ) from None
-    try:
-        return json.loads(text), "json"
-    except ValueError as json_error:
-        try:
-            document = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass
-        except yaml.YAMLError:
-            raise PinError(
-                f"{source} is not JSON ({json_error}) nor YAML; the pinned copy was left as it was"
-            ) from None
-        if not isinstance(document, dict):
-            raise PinError(
-                f"{source} is not JSON ({json_error}) nor a YAML mapping; "
-                "the pinned copy was left as it was"
-            ) from None
-        return _json_keys(document), "yaml"
+        return parse_document(data, source)
+    except DocumentError as error:
+        raise PinError(f"{error}; the pinned copy was left as it was") from None
 
 
 def count_operations(document: dict[str, Any]) -> int:

@@ -1,10 +1,12 @@
 """Smoke test of the whole product against the in-process emulator, in a few seconds.
 
-    python scripts/smoke.py [--spec openapi/photoroom.json]
+    python -m scripts.smoke [--spec openapi/photoroom.json]
 
-Run it in a fresh interpreter after a regeneration (``scripts/update_spec.py`` does): it imports
-``photoroom``, ``photoroom_api`` and ``photoroom_emulator`` from THIS checkout (``src/`` and
-``generated/`` are put first on ``sys.path`` and the imported files are checked to be there), then
+Run it in a fresh interpreter after a regeneration, with this checkout's ``src/`` and
+``generated/`` first on ``PYTHONPATH`` (``scripts.update_spec`` runs it with
+:func:`checkout_env`; in the checkout the project is installed from, the editable install
+already points there). It checks that ``photoroom``, ``photoroom_api`` and
+``photoroom_emulator`` were imported from THIS checkout, then
 
 1. goes through the public client: ``remove_background`` (upload), ``edit`` of an upload (POST)
    and of a URL (GET, served by a local HTTP thread the emulator downloads from), ``account``;
@@ -34,17 +36,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from photoroom.spec import read_document, resolve_ref
+
 ROOT = Path(__file__).resolve().parent.parent
 IMPORT_PATHS = (ROOT / "src", ROOT / "generated")
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 IMAGE_NAMES = ("imageUrl", "imageFile", "image_file")
 
 
-def use_this_checkout() -> dict[str, str]:
-    """Put this checkout's code first on ``sys.path``; the environment for child processes."""
-    for path in reversed(IMPORT_PATHS):
-        if str(path) not in sys.path[:2]:
-            sys.path.insert(0, str(path))
+def checkout_env() -> dict[str, str]:
+    """The environment of a process that must import this checkout's code: ``src/`` and
+    ``generated/`` first on ``PYTHONPATH``."""
     old = os.environ.get("PYTHONPATH")
     pythonpath = os.pathsep.join([*map(str, IMPORT_PATHS), *([old] if old else [])])
     return {**os.environ, "PYTHONPATH": pythonpath, "PYTHONDONTWRITEBYTECODE": "1"}
@@ -89,31 +91,20 @@ def serve_image(data: bytes) -> Iterator[str]:
 # --- minimal requests from the spec ----------------------------------------------------------
 
 
-def resolve(spec: dict[str, Any], node: Any) -> Any:
-    seen: set[str] = set()
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"] not in seen:
-        seen.add(node["$ref"])
-        target: Any = spec
-        for part in node["$ref"][2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
-
-
 def is_binary(schema: dict[str, Any]) -> bool:
     return schema.get("format") == "binary" or "contentMediaType" in schema
 
 
 def sample(spec: dict[str, Any], schema: Any) -> Any:
     """A value valid for ``schema``: its default, example, first enum value or a typed filler."""
-    schema = resolve(spec, schema) or {}
+    schema = resolve_ref(spec, schema) or {}
     for key in ("default", "const"):
         if key in schema:
             return schema[key]
     if schema.get("enum"):
         return schema["enum"][0]
     for key in ("anyOf", "oneOf", "allOf"):
-        branches = [resolve(spec, b) for b in schema.get(key, [])]
+        branches = [resolve_ref(spec, b) for b in schema.get(key, [])]
         branches = [b for b in branches if b.get("type") != "null"]
         if branches:
             return sample(spec, branches[0])
@@ -149,7 +140,7 @@ def minimal_request(
     headers: dict[str, str] = {}
     url = path
     for raw in [*item.get("parameters", []), *operation.get("parameters", [])]:
-        param = resolve(spec, raw)
+        param = resolve_ref(spec, raw)
         name, where = param["name"], param.get("in")
         if name == "x-api-key" or not (param.get("required") or name in IMAGE_NAMES):
             continue
@@ -161,11 +152,11 @@ def minimal_request(
         elif where == "path":
             url = url.replace("{" + name + "}", as_text(value))
     request: dict[str, Any] = {"url": url, "params": params, "headers": headers}
-    body = resolve(spec, operation.get("requestBody")) or {}
+    body = resolve_ref(spec, operation.get("requestBody")) or {}
     content = body.get("content") or {}
     if "multipart/form-data" in content:
-        schema = resolve(spec, content["multipart/form-data"].get("schema", {})) or {}
-        properties = {k: resolve(spec, v) for k, v in (schema.get("properties") or {}).items()}
+        schema = resolve_ref(spec, content["multipart/form-data"].get("schema", {})) or {}
+        properties = {k: resolve_ref(spec, v) for k, v in (schema.get("properties") or {}).items()}
         data: dict[str, str] = {}
         files: dict[str, tuple[str, bytes, str]] = {}
         for name, prop in properties.items():
@@ -178,7 +169,7 @@ def minimal_request(
                     data[name] = as_text(sample(spec, prop))
         request |= {"data": data, "files": files}
     elif "application/json" in content:
-        schema = resolve(spec, content["application/json"].get("schema", {})) or {}
+        schema = resolve_ref(spec, content["application/json"].get("schema", {})) or {}
         request["json"] = {
             name: sample(spec, prop)
             for name, prop in (schema.get("properties") or {}).items()
@@ -230,12 +221,15 @@ def check_imports() -> str:
     for module in (photoroom, photoroom_api, photoroom_emulator):
         where = Path(module.__file__ or "").resolve()
         if not where.is_relative_to(ROOT):
-            raise AssertionError(f"{module.__name__} was imported from {where}, not from {ROOT}")
+            raise AssertionError(
+                f"{module.__name__} was imported from {where}, not from {ROOT} "
+                f"(run with PYTHONPATH={os.pathsep.join(map(str, IMPORT_PATHS))})"
+            )
     return f"from {ROOT}"
 
 
 def run(spec_path: Path) -> int:
-    env = use_this_checkout()
+    env = checkout_env()
     # The command-line checks run in their own interpreters, started now to overlap the rest.
     commands = {
         " ".join(arguments): subprocess.Popen(
@@ -256,7 +250,7 @@ def run(spec_path: Path) -> int:
     from photoroom_emulator.config import EmulatorConfig
     from photoroom_emulator.transports import EmulatorTransport
 
-    spec = json.loads(spec_path.read_text(encoding="utf-8"))
+    spec = read_document(spec_path)
     image = png()
     transport = EmulatorTransport(config=EmulatorConfig())
     with (

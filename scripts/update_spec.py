@@ -1,13 +1,13 @@
 """Pin a new upstream OpenAPI document and rebuild everything from it, all or nothing.
 
-    python scripts/update_spec.py SOURCE [--allow-breaking]     (make update-spec SPEC=SOURCE)
+    python -m scripts.update_spec SOURCE [--allow-breaking]     (make update-spec SPEC=SOURCE)
 
 SOURCE is a path or an http(s) URL, JSON or YAML. The steps, in order:
 
 1. snapshot: the pin, its lock, ``openapi/photoroom.json`` and every generated path are copied
    to a temporary folder;
 2. pin (``pin_spec.py``): refused when unreadable, not OpenAPI 3, or without operations;
-3. change report (``spec_diff.py``) against the previous pin: refused when anything is breaking,
+3. change report (``spec_diff``) against the previous pin: refused when anything is breaking,
    unless ``--allow-breaking`` or ``ALLOW_BREAKING=1`` (checked before the slow steps);
 4. overlay (``apply_overlay.py``, not strict: actions whose target is gone are listed);
 5. validate the overlaid document (``openapi_spec_validator``);
@@ -33,14 +33,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCRIPTS = Path(__file__).resolve().parent
-if str(SCRIPTS) not in sys.path:
-    sys.path.insert(0, str(SCRIPTS))
+from . import pin_spec, smoke, spec_diff
 
-import pin_spec  # noqa: E402
-import spec_diff  # noqa: E402
-
-ROOT = SCRIPTS.parent
+ROOT = Path(__file__).resolve().parent.parent
 PINNED = ROOT / "openapi" / "photoroom.upstream.json"
 LOCK = ROOT / "openapi" / "photoroom.upstream.lock.json"
 OVERLAY = ROOT / "overlay" / "photoroom.overlay.yaml"
@@ -206,18 +201,21 @@ def update(source: str, *, allow_breaking: bool, log: Callable[[str], None] = pr
     done("change report", f"  {report.summary()}\n  {report.python_summary()}")
 
     overlay = run_step(
-        "overlay", [python, "scripts/apply_overlay.py", str(PINNED), str(OVERLAY), str(OVERLAID)]
+        "overlay",
+        [python, "-m", "scripts.apply_overlay", str(PINNED), str(OVERLAY), str(OVERLAID)],
     )
     done("overlay", "  " + overlay.replace("\n", "\n  "))
     run_step("validate", [python, "-m", "openapi_spec_validator", str(OVERLAID)])
     done("validate")
     generated = run_step(
-        "generate", [python, "scripts/generate_client.py", str(OVERLAID), str(PACKAGE)]
+        "generate", [python, "-m", "scripts.generate_client", str(OVERLAID), str(PACKAGE)]
     )
     done("generate", "  " + generated.splitlines()[0])
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    smoke = run_step("smoke", [python, "scripts/smoke.py", "--spec", str(OVERLAID)], env=env)
-    done("smoke", "  " + smoke.replace("\n", "\n  "))
+    # A fresh interpreter importing this checkout's code, the code just generated.
+    smoked = run_step(
+        "smoke", [python, "-m", "scripts.smoke", "--spec", str(OVERLAID)], env=smoke.checkout_env()
+    )
+    done("smoke", "  " + smoked.replace("\n", "\n  "))
     return report.to_text()
 
 

@@ -37,6 +37,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from photoroom.spec import resolve_ref
+
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = json.loads((ROOT / "openapi" / "photoroom.json").read_text(encoding="utf-8"))
 SCANNED = [ROOT / "src", ROOT / "tests" / "fuzz"]
@@ -109,9 +111,7 @@ def request_facts() -> tuple[set[str], set[str], list[frozenset[str]]]:
                 _walk_schema(parameter.get("schema"), values, enums)
             body = op.get("requestBody", {})
             for media in body.get("content", {}).values():
-                schema = media.get("schema", {})
-                if "$ref" in schema:
-                    schema = SPEC["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+                schema = resolve_ref(SPEC, media.get("schema", {}))
                 for name, prop in schema.get("properties", {}).items():
                     names.add(name)
                     _walk_schema(prop, values, enums)

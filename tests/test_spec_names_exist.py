@@ -8,24 +8,8 @@ same places under "Emulator behaviour no longer reachable").
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 from photoroom.spec import names
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def field_references() -> ModuleType:
-    path = ROOT / "scripts" / "field_references.py"
-    spec = importlib.util.spec_from_file_location("field_references", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+from scripts import field_references
 
 
 def pinned_names() -> dict[str, dict[str, str]]:
@@ -37,12 +21,12 @@ def pinned_names() -> dict[str, dict[str, str]]:
 
 
 def test_the_code_reads_the_spec_through_generated_names() -> None:
-    module = field_references()
-    assert len(module.references(pinned_names())) > 50  # the scan sees the pipeline's reads
+    # the scan sees the pipeline's reads
+    assert len(field_references.references(pinned_names())) > 50
 
 
 def test_every_field_the_code_reads_is_in_the_pinned_spec() -> None:
-    gone = [ref.text() for ref in field_references().missing(pinned_names())]
+    gone = [ref.text() for ref in field_references.missing(pinned_names())]
     assert not gone, (
         "fields the pinned spec does not have (typo, or removed upstream):\n" + "\n".join(gone)
     )

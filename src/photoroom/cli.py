@@ -6,7 +6,8 @@
 
 Every ``edit`` option is derived from the same table as ``Photoroom.edit()`` (so the two cannot
 disagree): ``background.color`` is ``--background-color``, ``shadow.mode`` is ``--shadow-mode``,
-``outputSize`` is ``--output-size``. Help texts come from the generated client's docstrings.
+``outputSize`` is ``--output-size`` (:func:`flag_name` is that rule, for tools that list the
+flags, such as the change report). Help texts come from the generated client's docstrings.
 
 Exit codes: 0 all done, 1 some items failed, 2 usage error (bad option, no API key),
 3 authentication or payment error, 4 the API could not be reached.
@@ -30,6 +31,7 @@ from ._cli_options import (
     add_edit_options,
     add_remove_background_options,
     edit_options,
+    flag_name,
     remove_background_options,
 )
 from ._cli_output import BatchOutput, ShortUsageParser, cli_wording
@@ -48,7 +50,15 @@ if TYPE_CHECKING:
     from ._client import AsyncPhotoroom
     from .batch._folder import BatchReport
 
-__all__ = ["EXIT_AUTH", "EXIT_CONNECTION", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = [
+    "EXIT_AUTH",
+    "EXIT_CONNECTION",
+    "EXIT_FAILED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "flag_name",
+    "main",
+]
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -2,15 +2,27 @@
 
 The emulator's validation, defaults and response contract all come from this one document, so it is
 loaded once per process and shared. A wheel ships it as package data (``photoroom_emulator/
-openapi.json``); a source checkout reads the repository's ``openapi/photoroom.json``.
+openapi.json``); a source checkout reads the repository's ``openapi/photoroom.json``. It is read,
+and its ``$ref``s followed, by the project's one loader (``photoroom.spec``).
 """
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
+
+from photoroom.spec import parse_document, resolve_ref
+
+__all__ = [
+    "Spec",
+    "SpecNotFoundError",
+    "load_spec",
+    "operation",
+    "resolve",
+    "spec_path",
+    "spec_text",
+]
 
 PACKAGE_SPEC: Final = Path(__file__).with_name("openapi.json")
 REPOSITORY_SPEC: Final = Path(__file__).resolve().parents[2] / "openapi" / "photoroom.json"
@@ -42,23 +54,12 @@ def spec_text() -> str:
 @cache
 def load_spec() -> Spec:
     """The parsed document (cached: treat it as read-only)."""
-    document: Spec = json.loads(spec_text())
+    document, _ = parse_document(spec_text(), str(spec_path()))
     return document
 
 
-def resolve(spec: Spec, node: Any) -> Any:
-    """Follow local ``$ref`` pointers (``#/components/...``) until a concrete node is reached."""
-    seen: set[str] = set()
-    while isinstance(node, dict) and "$ref" in node:
-        ref = node["$ref"]
-        if not isinstance(ref, str) or not ref.startswith("#/") or ref in seen:
-            raise ValueError(f"unsupported or circular $ref: {ref!r}")
-        seen.add(ref)
-        target: Any = spec
-        for part in ref[2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
+resolve = resolve_ref
+"""What a node of the spec stands for, its ``$ref`` followed (``photoroom.spec.resolve_ref``)."""
 
 
 def operation(spec: Spec, method: str, path: str) -> dict[str, Any]:

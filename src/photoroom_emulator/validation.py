@@ -28,7 +28,6 @@ Per request:
 
 from __future__ import annotations
 
-import copy
 import json
 import math
 import re
@@ -41,7 +40,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, relevance
 from starlette.datastructures import UploadFile
 
-from photoroom.spec import MISSING, first_violation, is_uri, operation
+from photoroom.spec import MISSING, first_violation, inline_refs, is_uri, operation, unresolved_refs
 
 from .errors import ApiError, bad_request
 from .spec import Spec, resolve
@@ -329,18 +328,14 @@ def check_rules(params: Params, operation_id: str) -> None:
 # --- building -----------------------------------------------------------------------------------
 
 
-def _inline(spec: Spec, node: Any, seen: frozenset[str] = frozenset()) -> Any:
-    """A copy of ``node`` with every local ``$ref`` replaced by its target."""
-    if isinstance(node, dict):
-        if "$ref" in node:
-            ref = node["$ref"]
-            if ref in seen:
-                raise ValueError(f"circular $ref {ref}")
-            return _inline(spec, resolve(spec, {"$ref": ref}), seen | {ref})
-        return {key: _inline(spec, value, seen) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_inline(spec, value, seen) for value in node]
-    return copy.copy(node)
+def _inline(spec: Spec, node: Any) -> Any:
+    """A copy of ``node`` with every ``$ref`` inlined (``photoroom.spec.inline_refs``); a field's
+    rule needs its whole schema, so a reference that cannot be inlined is refused."""
+    inlined = inline_refs(spec, node)
+    left = unresolved_refs(inlined)
+    if left:
+        raise ValueError(f"unsupported or circular $ref: {left[0]!r}")
+    return inlined
 
 
 def _keyed_rules(spec: Spec, extension: Mapping[str, Any] | None) -> list[KeyedRule]:

@@ -12,8 +12,8 @@ import pytest
 from PIL import Image
 
 from photoroom import cli, demo
-from photoroom._cli_options import flag_name
 from photoroom._options import edit_operations, remove_background_params
+from photoroom.cli import flag_name
 
 from .conftest import API_KEY, BROKE_KEY, IMAGES, KEYS, product_png
 

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from photoroom import AsyncPhotoroom, InvalidOptionError, Photoroom, cli
-from photoroom._cli_options import flag_name
+from photoroom.cli import flag_name
 from photoroom.spec import (
     EDIT_BY_UPLOAD,
     EDIT_BY_URL,

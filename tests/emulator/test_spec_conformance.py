@@ -17,8 +17,9 @@ import pytest
 from jsonschema import Draft202012Validator
 from PIL import Image
 
+from photoroom.spec import inline_refs
 from photoroom_emulator.config import EmulatorConfig, RateLimit
-from photoroom_emulator.spec import load_spec, resolve
+from photoroom_emulator.spec import load_spec
 
 from .conftest import ClientFactory, product_png
 
@@ -27,20 +28,11 @@ IMAGE_TYPES = {"image/png": "PNG", "image/jpeg": "JPEG", "image/webp": "WEBP"}
 KEYS = "plus:100:plus,basic:100:basic,broke:0:plus"
 
 
-def _inline(node: Any) -> Any:
-    node = resolve(SPEC, node)
-    if isinstance(node, dict):
-        return {key: _inline(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_inline(value) for value in node]
-    return node
-
-
 def assert_conforms(method: str, path: str, response: httpx.Response) -> None:
     operation = SPEC["paths"][path][method.lower()]
     status = str(response.status_code)
     assert status in operation["responses"], f"{method} {path} answered undeclared {status}"
-    declared = _inline(operation["responses"][status])
+    declared = inline_refs(SPEC, operation["responses"][status])
     media_type = response.headers["content-type"].split(";")[0].strip()
     assert media_type in declared.get("content", {}), f"undeclared content type {media_type}"
     schema = declared["content"][media_type].get("schema", {})

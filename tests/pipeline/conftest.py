@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -16,18 +13,6 @@ UPSTREAM = ROOT / "openapi" / "photoroom.upstream.json"
 OVERLAID = ROOT / "openapi" / "photoroom.json"
 OVERLAY = ROOT / "overlay" / "photoroom.overlay.yaml"
 SNAPSHOTS = sorted((ROOT / "openapi" / "snapshots").glob("*.json"))
-
-
-def load_script(name: str) -> ModuleType:
-    """Import a pipeline script from scripts/ (which is not a package)."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="session")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import load_script
-
-apply_overlay = load_script("apply_overlay").apply_overlay
+from scripts.apply_overlay import apply_overlay
 
 
 def overlay(*actions: dict[str, object]) -> dict[str, object]:

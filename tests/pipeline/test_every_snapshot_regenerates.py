@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from openapi_spec_validator import validate
 
-from .conftest import OVERLAY, SNAPSHOTS, load_script
+from photoroom.spec import read_document
+from scripts import apply_overlay, generate_client, generate_tables
 
-apply_overlay = load_script("apply_overlay")
-generate_client = load_script("generate_client")
-generate_tables = load_script("generate_tables")
+from .conftest import OVERLAY, SNAPSHOTS
+
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "photoroom"
 
 # Run with the snapshot's generated code first on the path: import photoroom, send one request
@@ -108,7 +108,7 @@ def test_all_ten_snapshots_are_vendored() -> None:
 @pytest.mark.parametrize("snapshot", SNAPSHOTS, ids=[s.stem for s in SNAPSHOTS])
 def test_snapshot_overlays_generates_and_imports(snapshot: Path, tmp_path: Path) -> None:
     document = json.loads(snapshot.read_text())
-    overlay = apply_overlay.load_document(OVERLAY)
+    overlay = read_document(OVERLAY)
     overlaid, report = apply_overlay.apply_overlay(document, overlay)
     print("\n".join([snapshot.name, *report.lines()]))
     # Only actions for fields this (older) snapshot does not have yet may be skipped.

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import SNAPSHOTS, load_script
+from scripts import pin_spec
 
-pin_spec = load_script("pin_spec")
+from .conftest import SNAPSHOTS
 
 
 @pytest.fixture()

@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from photoroom.spec import resolve_ref
+
 ROOT = Path(__file__).resolve().parents[2]
 PINNED = ROOT / "openapi" / "photoroom.upstream.json"
 EDIT = "/v2/edit"
@@ -64,12 +66,7 @@ def get_parameters(document: Document, path: str = EDIT) -> list[dict[str, Any]]
 def post_properties(document: Document, path: str = EDIT) -> dict[str, Any]:
     """The multipart properties of ``POST path`` (the schema's ``$ref`` is followed)."""
     body = document["paths"][path]["post"]["requestBody"]["content"]["multipart/form-data"]
-    schema = body["schema"]
-    while "$ref" in schema:
-        node: Any = document
-        for part in schema["$ref"][2:].split("/"):
-            node = node[part]
-        schema = node
+    schema = resolve_ref(document, body["schema"])
     properties: dict[str, Any] = schema.setdefault("properties", {})
     return properties
 

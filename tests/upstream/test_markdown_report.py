@@ -1,4 +1,4 @@
-"""``spec_diff.py --format markdown``: the body of the update-spec pull request."""
+"""``python -m scripts.spec_diff --format markdown``: the body of the update-spec pull request."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.pipeline.conftest import load_script
+from scripts import spec_diff
 
 from .fabricate import ROOT, add_get_parameter, pinned_document, rename_parameter, write_spec
-
-spec_diff = load_script("spec_diff")
 
 
 def test_breaking_changes_come_first_then_the_rest_by_operation(tmp_path: Path) -> None:
@@ -18,9 +16,10 @@ def test_breaking_changes_come_first_then_the_rest_by_operation(tmp_path: Path) 
     add_get_parameter(new, "sharpen", {"type": "boolean"})
     old_path = write_spec(tmp_path, pinned_document(), name="old")
     new_path = write_spec(tmp_path, new, "yaml", name="new")
-    command = [sys.executable, str(ROOT / "scripts" / "spec_diff.py"), str(old_path)]
+    command = [sys.executable, "-m", "scripts.spec_diff", str(old_path)]
     result = subprocess.run(
         [*command, str(new_path), "--format", "markdown"],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,

@@ -6,11 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.pipeline.conftest import load_script
+from scripts import update_spec
 
 from .conftest import tree_hashes
-
-update_spec = load_script("update_spec")
 
 
 def test_a_snapshot_puts_back_changed_deleted_and_added_files(tmp_path: Path) -> None:
