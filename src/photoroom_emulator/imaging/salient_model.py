@@ -19,8 +19,11 @@ runtime.
 
 Same input, same bytes: each output value is computed whole by one thread, so the map is the
 same on one thread as on sixteen and from concurrent requests
-(``tests/emulator/imaging/test_salient_model.py``). Each thread has its own network: a
-``cv2.dnn.Net`` keeps its buffers between calls and is not safe to share. Where OpenCV has no
+(``tests/emulator/imaging/test_salient_model.py``). A ``cv2.dnn.Net`` keeps its buffers between
+calls and is not safe to share, so each call borrows an idle network from a pool (loading one
+when all are busy) and gives it back: concurrent requests never share one, and the HTTP
+server's thread per connection does not pay the load and first-call set-up (about 0.5 s of CPU)
+again for every connection. Where OpenCV has no
 dnn module or cannot read the model, :func:`salient_probability` answers None and the segmenter
 falls back to colour and GrabCut.
 """
@@ -28,6 +31,8 @@ falls back to colour and GrabCut.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -40,12 +45,14 @@ MODEL_SIDE: Final = 320
 _MEAN: Final = np.array([0.485, 0.456, 0.406], np.float32)
 _STD: Final = np.array([0.229, 0.224, 0.225], np.float32)
 
-_THREAD_NETS = threading.local()
+_IDLE: list[_Model] = []
+_IDLE_LOCK = threading.Lock()
+_MISSING: list[bool] = []  # [True] once a load found no dnn module or no model file
 
 
 @dataclass(frozen=True)
 class _Model:
-    """One thread's network and the name of its saliency map (the first of its seven outputs)."""
+    """One network and the name of its saliency map (the first of its seven outputs)."""
 
     net: Any
     output_name: str
@@ -53,7 +60,8 @@ class _Model:
 
 def available() -> bool:
     """Whether OpenCV's dnn reads the model file (else the classical segmenter runs)."""
-    return _model() is not None
+    with _borrowed() as model:
+        return model is not None
 
 
 def salient_probability(rgb: NDArray[np.uint8]) -> NDArray[np.float32] | None:
@@ -62,9 +70,6 @@ def salient_probability(rgb: NDArray[np.uint8]) -> NDArray[np.float32] | None:
     None when OpenCV's dnn or the model file is missing. The map is the model's own size; the
     caller enlarges it (the image's aspect ratio is restored then).
     """
-    model = _model()
-    if model is None:
-        return None
     import cv2
 
     square = cv2.resize(
@@ -72,8 +77,11 @@ def salient_probability(rgb: NDArray[np.uint8]) -> NDArray[np.float32] | None:
     )
     scaled = np.asarray(square, np.float32) / np.float32(255)
     tensor = ((scaled - _MEAN) / _STD).transpose(2, 0, 1)[None]
-    model.net.setInput(np.ascontiguousarray(tensor))
-    output = model.net.forward(model.output_name)
+    with _borrowed() as model:
+        if model is None:
+            return None
+        model.net.setInput(np.ascontiguousarray(tensor))
+        output = np.array(model.net.forward(model.output_name), np.float32)  # a copy: buffers stay
     probability = np.asarray(output[0, 0], np.float32)
     low, high = float(probability.min()), float(probability.max())
     if high - low < 1e-6:
@@ -81,12 +89,23 @@ def salient_probability(rgb: NDArray[np.uint8]) -> NDArray[np.float32] | None:
     return np.asarray((probability - low) / (high - low), np.float32)
 
 
-def _model() -> _Model | None:
-    """This thread's network (one per thread, so concurrent requests never share one)."""
-    if not hasattr(_THREAD_NETS, "loaded"):
-        _THREAD_NETS.loaded = _load()
-    loaded: _Model | None = _THREAD_NETS.loaded
-    return loaded
+@contextmanager
+def _borrowed() -> Iterator[_Model | None]:
+    """An idle network for the duration of one call (None when none can be loaded)."""
+    with _IDLE_LOCK:
+        model = _IDLE.pop() if _IDLE else None
+        missing = bool(_MISSING)
+    if model is None and not missing:
+        model = _load()
+        if model is None:
+            with _IDLE_LOCK:
+                _MISSING[:] = [True]
+    try:
+        yield model
+    finally:
+        if model is not None:
+            with _IDLE_LOCK:
+                _IDLE.append(model)
 
 
 def _load() -> _Model | None:

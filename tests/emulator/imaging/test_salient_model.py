@@ -10,7 +10,6 @@ import hashlib
 import re
 import subprocess
 import sys
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -146,7 +145,8 @@ def test_without_the_runtime_the_classical_segmenter_still_cuts_out_a_product(
     import cv2
 
     monkeypatch.delattr(cv2, "dnn")  # an OpenCV built without its dnn module
-    monkeypatch.setattr(salient_model, "_THREAD_NETS", threading.local())
+    monkeypatch.setattr(salient_model, "_IDLE", [])  # no network loaded before
+    monkeypatch.setattr(salient_model, "_MISSING", [])
     assert not salient_model.available()
     assert salient_model.salient_probability(np.zeros((32, 32, 3), np.uint8)) is None
     for index in (2, 9):  # the green bottle with its shadow; the pale blue ring on pink
