@@ -76,7 +76,9 @@ TABLES: list[tuple[str, Mapping[str, Any], str, Callable[[str], object]]] = [
 ]
 
 
-@pytest.mark.parametrize(("name", "table", "wire", "fallback"), TABLES, ids=lambda v: str(v))
+@pytest.mark.parametrize(
+    ("name", "table", "wire", "fallback"), TABLES, ids=[row[0] for row in TABLES]
+)
 def test_each_table_names_only_values_of_the_spec_and_falls_back_for_the_rest(
     name: str, table: Mapping[str, Any], wire: str, fallback: Callable[[str], object]
 ) -> None:
