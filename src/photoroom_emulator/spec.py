@@ -12,14 +12,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
-from photoroom.spec import parse_document, resolve_ref
+from photoroom.spec import parse_document
 
 __all__ = [
     "Spec",
     "SpecNotFoundError",
     "load_spec",
     "operation",
-    "resolve",
     "spec_path",
     "spec_text",
 ]
@@ -56,10 +55,6 @@ def load_spec() -> Spec:
     """The parsed document (cached: treat it as read-only)."""
     document, _ = parse_document(spec_text(), str(spec_path()))
     return document
-
-
-resolve = resolve_ref
-"""What a node of the spec stands for, its ``$ref`` followed (``photoroom.spec.resolve_ref``)."""
 
 
 def operation(spec: Spec, method: str, path: str) -> dict[str, Any]:

@@ -40,10 +40,18 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, relevance
 from starlette.datastructures import UploadFile
 
-from photoroom.spec import MISSING, first_violation, inline_refs, is_uri, operation, unresolved_refs
+from photoroom.spec import (
+    MISSING,
+    first_violation,
+    inline_refs,
+    is_uri,
+    operation,
+    resolve_ref,
+    unresolved_refs,
+)
 
 from .errors import ApiError, bad_request
-from .spec import Spec, resolve
+from .spec import Spec
 
 UNSUPPORTED_HEADER: Final = "pr-unsupported-attributes"
 
@@ -187,12 +195,12 @@ class OperationValidator:
         declared: dict[str, tuple[dict[str, Any], bool]] = {}
         headers: dict[str, tuple[dict[str, Any], bool]] = {}
         for parameter in op.get("parameters", []):
-            parameter = resolve(spec, parameter)
+            parameter = resolve_ref(spec, parameter)
             where = {"query": declared, "header": headers}.get(parameter.get("in", ""))
             if where is not None:
                 schema = _inline(spec, parameter.get("schema", {}))
                 where[parameter["name"]] = (schema, bool(parameter.get("required")))
-        body = resolve(spec, op.get("requestBody", {}))
+        body = resolve_ref(spec, op.get("requestBody", {}))
         for media in body.get("content", {}).values():
             schema = _inline(spec, media.get("schema", {}))
             required = set(schema.get("required", []))

@@ -17,9 +17,10 @@ from typing import Any
 
 import uvicorn
 
+from photoroom.spec import resolve_ref
 from photoroom_emulator.app import create_app
 from photoroom_emulator.config import EmulatorConfig, KeySpec
-from photoroom_emulator.spec import load_spec, resolve
+from photoroom_emulator.spec import load_spec
 
 EXTRA_HEADER = (b"x-parity-extra", b"1")
 REWORDED = " (reworded by the differing emulator)"
@@ -29,9 +30,9 @@ def change_default_format() -> None:
     """Point the output format's server default at another value, in the emulator's spec."""
     spec = load_spec()
     for document in spec["paths"]["/v2/edit"].values():
-        schemas = [resolve(spec, p.get("schema", {})) for p in document.get("parameters", [])]
+        schemas = [resolve_ref(spec, p.get("schema", {})) for p in document.get("parameters", [])]
         for media in document.get("requestBody", {}).get("content", {}).values():
-            schemas += resolve(spec, media["schema"]).get("properties", {}).values()
+            schemas += resolve_ref(spec, media["schema"]).get("properties", {}).values()
         for schema in schemas:
             if "x-photoroom-media-types" in schema:
                 schema["x-server-default"] = schema["enum"][-1]

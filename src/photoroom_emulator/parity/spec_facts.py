@@ -1,8 +1,8 @@
 """Every fact about the API the parity tools need, read from the overlaid spec.
 
-This is the one module of :mod:`photoroom_emulator.parity` that reads the spec, and it reads it
-only through the emulator's public :mod:`photoroom_emulator.spec` (``load_spec``, ``resolve``), so
-that the catalogue can later read the public spec layer instead by changing this module alone.
+This is the one module of :mod:`photoroom_emulator.parity` that reads the spec: the emulator's
+document (:func:`photoroom_emulator.spec.load_spec`), its ``$ref``s followed by the spec layer's
+``resolve_ref``, so the catalogue can read another source by changing this module alone.
 Operations are named by their ``operationId``; fields by their wire names.
 """
 
@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..spec import load_spec, resolve
+from photoroom.spec import resolve_ref
+
+from ..spec import load_spec
 
 Schema = dict[str, Any]
 
@@ -89,13 +91,13 @@ def _fields(operation_id: str) -> dict[str, Schema]:
     document = operation(operation_id).document
     fields: dict[str, Schema] = {}
     for parameter in document.get("parameters", []):
-        parameter = resolve(spec, parameter)
+        parameter = resolve_ref(spec, parameter)
         if parameter.get("in") == "query":
-            fields[parameter["name"]] = resolve(spec, parameter.get("schema", {}))
+            fields[parameter["name"]] = resolve_ref(spec, parameter.get("schema", {}))
     for media in document.get("requestBody", {}).get("content", {}).values():
-        body = resolve(spec, media.get("schema", {}))
+        body = resolve_ref(spec, media.get("schema", {}))
         for name, schema in body.get("properties", {}).items():
-            fields[name] = resolve(spec, schema)
+            fields[name] = resolve_ref(spec, schema)
     return fields
 
 
@@ -105,7 +107,7 @@ def enum_values(schema: Schema) -> list[Any]:
     if "enum" in schema:
         return list(schema["enum"])
     for branch in schema.get("anyOf", []) + schema.get("oneOf", []):
-        values = enum_values(resolve(load_spec(), branch))
+        values = enum_values(resolve_ref(load_spec(), branch))
         if values:
             return values
     return []
